@@ -1,0 +1,51 @@
+package cn.campaign.pipeline;
+
+import cn.campaign.pipeline.cli.CommandRunner;
+import cn.campaign.pipeline.cli.PipelineCommand;
+import cn.campaign.pipeline.cli.UsageException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Entry point of every {@code jobs/…} command. Exit codes follow contract section 7:
+ * 0 the run completed, 1 it failed (and can be restarted), 2 wrong usage. Failures print
+ * one line on the console; the stack trace goes to the run's log file under var/logs.
+ */
+@SpringBootApplication
+public class PipelineApplication {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        PipelineCommand command;
+        try {
+            command = PipelineCommand.parse(args);
+        } catch (UsageException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(PipelineCommand.USAGE);
+            return 2;
+        }
+        String varDir = command.springArguments().stream()
+                .filter(arg -> arg.startsWith("--pipeline.var-dir=")).map(arg -> arg.substring("--pipeline.var-dir=".length()))
+                .reduce((first, last) -> last).orElse("var");
+        String logFile = varDir + "/logs/" + command.name() + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".log";
+        SpringApplication application = new SpringApplication(PipelineApplication.class);
+        application.setDefaultProperties(Map.of("logging.file.name", logFile));
+        try (ConfigurableApplicationContext context = application.run(command.springArguments().toArray(String[]::new))) {
+            return context.getBean(CommandRunner.class).run(command, System.out);
+        } catch (Throwable failure) {
+            LoggerFactory.getLogger(PipelineApplication.class).error("{} failed", command.name(), failure);
+            System.err.println("error: " + PipelineFailure.describe(failure));
+            System.err.println("(details in " + logFile + ")");
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package cn.campaign.pipeline.csv;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads CSV records one at a time, keeping for each the physical line where it starts and
+ * its raw text, which the rejects table and the feedback files need. Record boundaries
+ * follow RFC 4180 (a quoted field may hold a line break); the fields themselves are parsed
+ * by Commons CSV. Blank lines are not records. Only one record is held in memory.
+ */
+public final class CsvRecordReader implements Closeable {
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setIgnoreSurroundingSpaces(true)
+            .setIgnoreEmptyLines(false)
+            .get();
+
+    private final BufferedReader reader;
+    private int physicalLine;
+
+    public CsvRecordReader(Reader reader) {
+        this.reader = reader instanceof BufferedReader buffered ? buffered : new BufferedReader(reader, 64 * 1024);
+    }
+
+    /** The next record, or {@code null} at the end of the input. */
+    public CsvRecord next() {
+        try {
+            String line;
+            do {
+                line = reader.readLine();
+                if (line == null) {
+                    return null;
+                }
+                physicalLine++;
+            } while (line.isBlank());
+            int startLine = physicalLine;
+            StringBuilder raw = new StringBuilder(line);
+            QuoteState state = new QuoteState();
+            state.scanLine(line);
+            while (state.inQuotes) {
+                String continuation = reader.readLine();
+                if (continuation == null) {
+                    // an opening quote never closed: the rest of the file is one malformed record
+                    return new CsvRecord(startLine, raw.toString(), null);
+                }
+                physicalLine++;
+                raw.append('\n').append(continuation);
+                state.scanLine(continuation);
+            }
+            String text = raw.toString();
+            return new CsvRecord(startLine, text, parseFields(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> parseFields(String text) {
+        try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+            List<CSVRecord> records = parser.getRecords();
+            if (records.size() != 1) {
+                return null;
+            }
+            CSVRecord record = records.get(0);
+            List<String> fields = new ArrayList<>(record.size());
+            for (String value : record) {
+                fields.add(value.strip());
+            }
+            return fields;
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+
+    /** Tracks whether a record continues past the end of a physical line. */
+    private static final class QuoteState {
+        private boolean inQuotes;
+        private boolean fieldStart = true;
+        private boolean pendingQuote;
+
+        void scanLine(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (pendingQuote) {
+                    // a quote inside a quoted field: doubled means a literal quote, else it closed the field
+                    pendingQuote = false;
+                    if (c == '"') {
+                        continue;
+                    }
+                    inQuotes = false;
+                }
+                if (inQuotes) {
+                    if (c == '"') {
+                        pendingQuote = true;
+                    }
+                } else if (c == '"' && fieldStart) {
+                    inQuotes = true;
+                    fieldStart = false;
+                } else if (c == ',') {
+                    fieldStart = true;
+                } else if (c != ' ' && c != '\t') {
+                    fieldStart = false;
+                }
+            }
+            if (pendingQuote) {
+                // the quote before the line break closed the field
+                pendingQuote = false;
+                inQuotes = false;
+            }
+        }
+    }
+}

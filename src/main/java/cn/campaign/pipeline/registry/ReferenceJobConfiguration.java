@@ -1,0 +1,42 @@
+package cn.campaign.pipeline.registry;
+
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** {@code jobs/reference DIR}: load the registry of contract section 1, all or nothing. */
+@Configuration(proxyBeanMethods = false)
+public class ReferenceJobConfiguration {
+
+    public static final String JOB_NAME = "referenceJob";
+    public static final String REGISTRY_DIR = "registryDir";
+
+    @Bean
+    Job referenceJob(JobRepository jobRepository, Step loadRegistryStep) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(loadRegistryStep).build();
+    }
+
+    @Bean
+    Step loadRegistryStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                          RegistryLoadTasklet registryLoadTasklet) {
+        return new StepBuilder("loadRegistryStep", jobRepository)
+                .tasklet(registryLoadTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    RegistryLoadTasklet registryLoadTasklet(@Value("#{jobParameters['" + REGISTRY_DIR + "']}") String registryDir,
+                                            DataSource dataSource) {
+        return new RegistryLoadTasklet(Path.of(registryDir), dataSource);
+    }
+}

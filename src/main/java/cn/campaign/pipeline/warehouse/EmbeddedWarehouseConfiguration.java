@@ -1,0 +1,35 @@
+package cn.campaign.pipeline.warehouse;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Without SPRING_DATASOURCE_URL the pipeline runs on its own embedded PostgreSQL; with it,
+ * Spring Boot's ordinary DataSource takes over and nothing here is created.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+public class EmbeddedWarehouseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedWarehouse embeddedWarehouse(@Value("${pipeline.embedded.data-dir}") Path dataDir) {
+        return EmbeddedWarehouse.start(dataDir);
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(EmbeddedWarehouse warehouse,
+                                @Value("${pipeline.threads:#{T(java.lang.Runtime).getRuntime().availableProcessors()}}") int threads) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(warehouse.jdbcUrl());
+        dataSource.setUsername("postgres");
+        dataSource.setPassword("postgres");
+        dataSource.setMaximumPoolSize(threads + 4);
+        dataSource.setPoolName("embedded-warehouse");
+        return dataSource;
+    }
+}

@@ -1,0 +1,62 @@
+package cn.campaign.pipeline.warehouse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * A named SQL file under {@code src/main/resources/sql/<stage>/<name>.sql}, like a model in
+ * a dbt project: the set-based work of each stage lives in these files, not in Java strings.
+ * Statements are separated by a semicolon at the end of a line; parameters are {@code :name}.
+ */
+public final class SqlFile {
+
+    private static final Pattern STATEMENT_END = Pattern.compile(";\\s*\\R");
+
+    private final String name;
+    private final List<String> statements;
+
+    private SqlFile(String name, List<String> statements) {
+        this.name = name;
+        this.statements = statements;
+    }
+
+    public static SqlFile of(String name) {
+        ClassPathResource resource = new ClassPathResource("sql/" + name + ".sql");
+        try {
+            String text = resource.getContentAsString(StandardCharsets.UTF_8) + "\n";
+            List<String> statements = Arrays.stream(STATEMENT_END.split(text))
+                    .map(String::strip)
+                    .filter(s -> !s.lines().allMatch(line -> line.isBlank() || line.strip().startsWith("--")))
+                    .toList();
+            return new SqlFile(name, statements);
+        } catch (IOException e) {
+            throw new UncheckedIOException("missing SQL file sql/" + name + ".sql", e);
+        }
+    }
+
+    /** Runs every statement in order, in the caller's transaction. */
+    public void execute(NamedParameterJdbcTemplate jdbc, Map<String, ?> parameters) {
+        for (String statement : statements) {
+            jdbc.update(statement, parameters);
+        }
+    }
+
+    /** The file's single query. */
+    public String query() {
+        if (statements.size() != 1) {
+            throw new IllegalStateException("sql/" + name + ".sql holds " + statements.size() + " statements, expected one query");
+        }
+        return statements.get(0);
+    }
+
+    public String name() {
+        return name;
+    }
+}

@@ -1,0 +1,55 @@
+package cn.campaign.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The exit codes of contract section 7, through the real entry point and a fresh context. */
+class PipelineApplicationExitCodeTest {
+
+    private final String isolated = "target/test-var/exit-codes-" + System.nanoTime();
+
+    @Test
+    void wrongUsageExitsTwoWithTheUsage() {
+        Run run = run("reference");
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.stderr).contains("usage:").contains("jobs/reference DIR");
+    }
+
+    @Test
+    void aGoodRegistryExitsZeroAndABadOneExitsOneWithoutAStackTrace() {
+        Run good = run("reference", "src/test/resources/registry/good",
+                "--pipeline.embedded.data-dir=" + isolated + "/pg", "--pipeline.var-dir=" + isolated);
+        assertThat(good.exitCode).isEqualTo(0);
+        assertThat(good.stdout).contains("registry version 1 loaded");
+
+        Run missing = run("reference", isolated + "/nowhere",
+                "--pipeline.embedded.data-dir=" + isolated + "/pg", "--pipeline.var-dir=" + isolated);
+        assertThat(missing.exitCode).isEqualTo(1);
+        assertThat(missing.stderr).contains("error: " + Path.of(isolated, "nowhere").toAbsolutePath() + ": registry folder not found")
+                .doesNotContain("\tat ");
+    }
+
+    private record Run(int exitCode, String stdout, String stderr) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+            int code = PipelineApplication.run(args);
+            return new Run(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+}
