@@ -1,7 +1,9 @@
 package cn.campaign.pipeline.cli;
 
 import cn.campaign.pipeline.demo.DemoRunner;
+import cn.campaign.pipeline.ingest.IngestCommands;
 import cn.campaign.pipeline.registry.RegistryCommands;
+import cn.campaign.pipeline.warehouse.PipelineLock;
 import java.io.PrintStream;
 import org.springframework.stereotype.Component;
 
@@ -9,19 +11,27 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommandRunner {
 
+    private final PipelineLock lock;
     private final RegistryCommands registry;
+    private final IngestCommands ingest;
     private final DemoRunner demo;
 
-    public CommandRunner(RegistryCommands registry, DemoRunner demo) {
+    public CommandRunner(PipelineLock lock, RegistryCommands registry, IngestCommands ingest, DemoRunner demo) {
+        this.lock = lock;
         this.registry = registry;
+        this.ingest = ingest;
         this.demo = demo;
     }
 
+    /** Runs the command holding the pipeline lock: one run at a time. */
     public int run(PipelineCommand command, PrintStream out) {
-        switch (command.name()) {
-            case "reference" -> registry.load(command.registryDir(), out);
-            case "demo" -> demo.run(out);
-            default -> throw new UsageException("unknown command: " + command.name());
+        try (PipelineLock.Held held = lock.acquire(command.name())) {
+            switch (command.name()) {
+                case "reference" -> registry.load(command.path(), out);
+                case "nightly" -> ingest.nightly(command.path(), out);
+                case "demo" -> demo.run(out);
+                default -> throw new UsageException("unknown command: " + command.name());
+            }
         }
         return 0;
     }

@@ -9,11 +9,12 @@ import java.util.List;
  * usage answers at once with exit code 2. Arguments of the form {@code --name=value} are
  * Spring properties (e.g. {@code --campaign.start-date=2026-01-15}) and pass through.
  */
-public record PipelineCommand(String name, Path registryDir, List<String> springArguments) {
+public record PipelineCommand(String name, Path path, List<String> springArguments) {
 
     public static final String USAGE = """
             usage:
               jobs/reference DIR                          load the registry from a folder
+              jobs/nightly [--inbox DIR]                  ingest every file not yet ingested (default inbox var/inbox)
               jobs/demo                                   generate sample data and run the pipeline end to end""";
 
     public static PipelineCommand parse(String... args) {
@@ -37,6 +38,15 @@ public record PipelineCommand(String name, Path registryDir, List<String> spring
                     throw new UsageException("reference takes exactly one folder");
                 }
                 yield new PipelineCommand(name, Path.of(rest.get(0)), spring);
+            }
+            case "nightly" -> {
+                Path inbox = Path.of("var/inbox");
+                if (rest.size() == 2 && rest.get(0).equals("--inbox")) {
+                    inbox = Path.of(rest.get(1));
+                } else if (!rest.isEmpty()) {
+                    throw new UsageException("nightly takes only --inbox DIR");
+                }
+                yield new PipelineCommand(name, inbox, spring);
             }
             case "demo" -> {
                 if (!rest.isEmpty()) {

@@ -1,12 +1,15 @@
 package cn.campaign.pipeline.cli;
 
 import cn.campaign.pipeline.PipelineFailure;
+import java.io.PrintStream;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +20,43 @@ import org.springframework.stereotype.Component;
 public class PipelineLauncher {
 
     private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
 
-    public PipelineLauncher(JobOperator jobOperator) {
+    public PipelineLauncher(JobOperator jobOperator, JobRepository jobRepository) {
         this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+    }
+
+    /**
+     * Finishes the job's last execution if it did not complete: a killed run (left STARTED)
+     * is first recovered, then a failed or stopped one is restarted with its own parameters
+     * and resumes where it stopped. Callers hold the pipeline lock, so a STARTED execution
+     * cannot be a live one.
+     */
+    public void resumeInterrupted(Job job, PrintStream out) {
+        JobInstance lastInstance = jobRepository.getLastJobInstance(job.getName());
+        if (lastInstance == null) {
+            return;
+        }
+        JobExecution last = jobRepository.getLastJobExecution(lastInstance);
+        if (last == null || last.getStatus() == BatchStatus.COMPLETED || last.getStatus() == BatchStatus.ABANDONED) {
+            return;
+        }
+        if (last.getStatus().isRunning()) {
+            last = jobOperator.recover(last);
+        }
+        out.printf("resuming interrupted %s execution %d (started %s, %s)%n", job.getName(), last.getId(),
+                last.getStartTime(), last.getStatus());
+        JobExecution resumed;
+        try {
+            resumed = jobOperator.restart(last);
+        } catch (Exception e) {
+            throw new PipelineFailure(job.getName() + " execution " + last.getId() + " could not be restarted: "
+                    + PipelineFailure.describe(e), e);
+        }
+        if (resumed.getStatus() != BatchStatus.COMPLETED) {
+            throw failureOf(job.getName(), resumed);
+        }
     }
 
     public JobExecution launch(Job job, JobParameters parameters) {

@@ -71,6 +71,19 @@ public final class FileInspection {
         return new FileInspection(HexFormat.of().formatHex(digest.digest()), size, bom, utf8, gb);
     }
 
+    /** The SHA-256 of the file's bytes, as lowercase hex. */
+    public static String sha256Of(Path file) throws IOException {
+        MessageDigest digest = sha256Digest();
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
     public String sha256() {
         return sha256;
     }

@@ -65,6 +65,7 @@ public final class EmbeddedWarehouse implements AutoCloseable {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("full_page_writes", "on")
                     .start();
+            log.info("embedded PostgreSQL on port {} with data in {}", postgres.getPort(), absolute);
             return new EmbeddedWarehouse(channel, lock, postgres);
         } catch (IOException e) {
             closeQuietly(channel);

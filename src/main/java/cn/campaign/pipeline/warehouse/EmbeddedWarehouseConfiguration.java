@@ -23,12 +23,13 @@ public class EmbeddedWarehouseConfiguration {
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(EmbeddedWarehouse warehouse,
-                                @Value("${pipeline.threads:#{T(java.lang.Runtime).getRuntime().availableProcessors()}}") int threads) {
+                                @Value("${pipeline.threads}") int threads) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(warehouse.jdbcUrl());
         dataSource.setUsername("postgres");
         dataSource.setPassword("postgres");
-        dataSource.setMaximumPoolSize(threads + 4);
+        // every ingest thread holds a connection for its file, plus the job repository's
+        dataSource.setMaximumPoolSize(Math.max(threads, Runtime.getRuntime().availableProcessors()) + 6);
         dataSource.setPoolName("embedded-warehouse");
         return dataSource;
     }

@@ -12,7 +12,7 @@ class PipelineCommandTest {
     void referenceTakesOneFolderAndPassesSpringPropertiesThrough() {
         PipelineCommand command = PipelineCommand.parse("reference", "registry", "--campaign.start-date=2026-02-01");
         assertThat(command.name()).isEqualTo("reference");
-        assertThat(command.registryDir()).isEqualTo(Path.of("registry"));
+        assertThat(command.path()).isEqualTo(Path.of("registry"));
         assertThat(command.springArguments()).containsExactly("--campaign.start-date=2026-02-01");
     }
 

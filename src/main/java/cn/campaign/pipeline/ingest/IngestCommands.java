@@ -1,0 +1,55 @@
+package cn.campaign.pipeline.ingest;
+
+import cn.campaign.pipeline.cli.PipelineLauncher;
+import cn.campaign.pipeline.report.FeedbackStepConfiguration;
+import cn.campaign.pipeline.report.RunSummary;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** {@code jobs/nightly}: finish any interrupted run, then ingest what is new in the inbox. */
+@Component
+public class IngestCommands {
+
+    private final PipelineLauncher launcher;
+    private final Job ingestJob;
+    private final IngestRuns runs;
+    private final RunSummary summary;
+    private final Path varDir;
+
+    public IngestCommands(PipelineLauncher launcher, @Qualifier(IngestJobConfiguration.JOB_NAME) Job ingestJob,
+                          IngestRuns runs, RunSummary summary, @Value("${pipeline.var-dir}") Path varDir) {
+        this.launcher = launcher;
+        this.ingestJob = ingestJob;
+        this.runs = runs;
+        this.summary = summary;
+        this.varDir = varDir;
+    }
+
+    /** Returns the run id. */
+    public long nightly(Path inbox, PrintStream out) {
+        launcher.resumeInterrupted(ingestJob, out);
+        Path absoluteInbox = inbox.toAbsolutePath().normalize();
+        Instant started = Instant.now();
+        JobExecution execution = launcher.launch(ingestJob, new JobParametersBuilder()
+                .addString(IngestJobConfiguration.INBOX, absoluteInbox.toString())
+                .addString(IngestJobConfiguration.COMMAND, "nightly")
+                .addString("requestedAt", started.toString())
+                .toJobParameters());
+        long runId = runs.runOfInstance(execution.getJobInstance().getInstanceId());
+        summary.print(runId, Duration.between(started, Instant.now()), out);
+        Path feedback = FeedbackStepConfiguration.feedbackDir(varDir, runId);
+        if (Files.isDirectory(feedback)) {
+            out.println("  feedback for precincts: " + feedback);
+        }
+        return runId;
+    }
+}

@@ -1,0 +1,98 @@
+package cn.campaign.pipeline.ingest;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import javax.sql.DataSource;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code jobs/nightly}: the ingest job, in the order data moves — discover the inbox, read
+ * the files in a bounded number of partitions on a local thread pool, merge, write feedback.
+ */
+@Configuration(proxyBeanMethods = false)
+public class IngestJobConfiguration {
+
+    public static final String JOB_NAME = "ingestJob";
+    public static final String INBOX = "inbox";
+    public static final String COMMAND = "command";
+
+    @Bean
+    Job ingestJob(JobRepository jobRepository, Step discoverInboxStep, Step ingestFilesStep,
+                  @Qualifier("mergeStep") Step mergeStep, @Qualifier("feedbackStep") Step feedbackStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(discoverInboxStep)
+                .next(ingestFilesStep)
+                .next(mergeStep)
+                .next(feedbackStep)
+                .build();
+    }
+
+    @Bean
+    Step discoverInboxStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                           InboxDiscoveryTasklet inboxDiscoveryTasklet) {
+        return new StepBuilder("discoverInboxStep", jobRepository)
+                .tasklet(inboxDiscoveryTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    InboxDiscoveryTasklet inboxDiscoveryTasklet(@Value("#{jobParameters['" + INBOX + "']}") String inbox,
+                                                @Value("#{jobParameters['" + COMMAND + "']}") String command,
+                                                IngestSettings settings, DataSource dataSource, IngestRuns runs) {
+        return new InboxDiscoveryTasklet(Path.of(inbox), command, settings.partitions(), dataSource, runs);
+    }
+
+    /** On a restart every partition runs again and finds only its files still pending. */
+    @Bean
+    Step ingestFilesStep(JobRepository jobRepository, Step ingestPartitionStep,
+                         @Qualifier("ingestTaskExecutor") TaskExecutor ingestTaskExecutor, IngestSettings settings) {
+        return new StepBuilder("ingestFilesStep", jobRepository)
+                .partitioner("ingestPartitionStep", new FilePartitioner())
+                .step(ingestPartitionStep)
+                .gridSize(settings.partitions())
+                .taskExecutor(ingestTaskExecutor)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    Step ingestPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                             IngestFilesTasklet ingestFilesTasklet) {
+        return new StepBuilder("ingestPartitionStep", jobRepository)
+                .tasklet(ingestFilesTasklet, transactionManager)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    IngestFilesTasklet ingestFilesTasklet(@Value("#{jobParameters['" + INBOX + "']}") String inbox,
+                                          @Value("#{stepExecutionContext['" + FilePartitioner.PARTITION + "']}") int partition,
+                                          @Value("${campaign.start-date}") LocalDate campaignStart,
+                                          DataSource dataSource, IngestRuns runs) {
+        return new IngestFilesTasklet(Path.of(inbox), partition, campaignStart, dataSource, runs);
+    }
+
+    @Bean
+    ThreadPoolTaskExecutor ingestTaskExecutor(IngestSettings settings) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(settings.threads());
+        executor.setMaxPoolSize(settings.threads());
+        executor.setThreadNamePrefix("ingest-");
+        executor.setDaemon(true);
+        return executor;
+    }
+}

@@ -1,0 +1,39 @@
+package cn.campaign.pipeline.ingest;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Personal data never reaches the warehouse (contract section 2, 走访亮身份、信息严保密):
+ * 18-character resident ID numbers and 11-digit mobile numbers keep their first 3 and last
+ * 2 characters, with {@code *} between.
+ */
+public final class PersonalData {
+
+    private static final Pattern RESIDENT_ID = Pattern.compile("(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])");
+    private static final Pattern MOBILE = Pattern.compile("(?<![0-9])1[0-9]{10}(?![0-9])");
+
+    private PersonalData() {
+    }
+
+    public static String mask(String text) {
+        if (text == null || text.length() < 11) {
+            return text;
+        }
+        return maskAll(MOBILE, maskAll(RESIDENT_ID, text));
+    }
+
+    private static String maskAll(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        if (!matcher.find()) {
+            return text;
+        }
+        StringBuilder masked = new StringBuilder(text.length());
+        do {
+            String found = matcher.group();
+            matcher.appendReplacement(masked, found.substring(0, 3) + "*".repeat(found.length() - 5)
+                    + found.substring(found.length() - 2));
+        } while (matcher.find());
+        return matcher.appendTail(masked).toString();
+    }
+}

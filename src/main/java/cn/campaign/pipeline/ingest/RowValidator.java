@@ -1,0 +1,93 @@
+package cn.campaign.pipeline.ingest;
+
+import cn.campaign.pipeline.csv.CsvRecord;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks one record of a submission file against every rule of contract sections 2 and 3
+ * that needs no registry: R01-R05, R08 and R09 (R06 and R07 need the registry and are
+ * checked set-based at merge, {@code sql/merge/checked_*.sql}). A row can carry several
+ * codes; a row with the wrong number of fields gets R08 alone; an empty field gets R01
+ * alone.
+ */
+public final class RowValidator {
+
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
+    private static final Pattern OFFICER_ID = Pattern.compile("[0-9]{6}");
+
+    private final SubmissionKind kind;
+    private final HeaderMap header;
+    private final LocalDate campaignStart;
+    private final LocalDate submissionDate;
+
+    public RowValidator(SubmissionKind kind, HeaderMap header, LocalDate campaignStart, LocalDate submissionDate) {
+        this.kind = kind;
+        this.header = header;
+        this.campaignStart = campaignStart;
+        this.submissionDate = submissionDate;
+    }
+
+    public ValidatedRow validate(CsvRecord record) {
+        int columnCount = kind.columns().size();
+        Object[] values = new Object[columnCount];
+        if (record.malformed() || record.size() != header.fieldCount()) {
+            return new ValidatedRow(record.lineNo(), EnumSet.of(RejectCode.R08), values, PersonalData.mask(record.raw()));
+        }
+        String[] fields = new String[columnCount];
+        Set<RejectCode> codes = EnumSet.noneOf(RejectCode.class);
+        for (int i = 0; i < columnCount; i++) {
+            int position = header.position(i);
+            fields[i] = position < 0 ? "" : record.fields().get(position);
+            values[i] = check(kind.columns().get(i), fields[i], codes);
+        }
+        kind.checkRow(values, fields, codes);
+        return new ValidatedRow(record.lineNo(), codes, values, PersonalData.mask(record.raw()));
+    }
+
+    /** The stored value of one field, or null with its code added when it breaks its rule. */
+    private Object check(Column column, String field, Set<RejectCode> codes) {
+        if (field.isEmpty()) {
+            if (column.rule() != Column.Rule.NOTE && column.rule() != Column.Rule.OPTIONAL_CHOICE) {
+                codes.add(RejectCode.R01);
+            }
+            return null;
+        }
+        return switch (column.rule()) {
+            case TEXT -> field;
+            case NOTE -> PersonalData.mask(field);
+            case OFFICER_ID -> rejectUnless(OFFICER_ID.matcher(field).matches(), field, RejectCode.R05, codes);
+            case CHOICE, OPTIONAL_CHOICE -> {
+                String value = column.choices().get(field);
+                yield value == null ? reject(RejectCode.R05, codes) : value;
+            }
+            case COUNT -> {
+                if (!DIGITS.matcher(field).matches() || Integer.parseInt(field) > column.max()) {
+                    yield reject(RejectCode.R04, codes);
+                }
+                yield Integer.parseInt(field);
+            }
+            case DATE -> {
+                LocalDate date = SubmissionDates.parse(field);
+                if (date == null) {
+                    yield reject(RejectCode.R02, codes);
+                }
+                if (date.isBefore(campaignStart) || date.isAfter(submissionDate)) {
+                    yield reject(RejectCode.R03, codes);
+                }
+                yield date;
+            }
+        };
+    }
+
+    private static Object rejectUnless(boolean valid, Object value, RejectCode code, Set<RejectCode> codes) {
+        return valid ? value : reject(code, codes);
+    }
+
+    private static Object reject(RejectCode code, Set<RejectCode> codes) {
+        codes.add(code);
+        return null;
+    }
+}

@@ -1,0 +1,147 @@
+package cn.campaign.pipeline.ingest;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The four kinds of daily submission file and their columns, exactly as contract section 2
+ * lists them, with the rules that tie two columns of a row together.
+ */
+public enum SubmissionKind {
+
+    VISITS("visits", "ingest.stage_visit", List.of(
+            Column.text("visit_id", "走访编号"),
+            Column.date("visit_date", "走访日期"),
+            Column.officerId("officer_id", "警号"),
+            Column.choice("target_type", "对象类型", choices(
+                    "household", "住户", "village", "嘎查村", "community", "社区", "enterprise", "企业", "venue", "场所")),
+            Column.text("target_code", "对象编码"),
+            Column.count("persons_reached", "走访人次", 500),
+            Column.count("issues_found", "发现问题数", 100),
+            Column.note("note", "备注"))),
+
+    DISPUTES("disputes", "ingest.stage_dispute", List.of(
+            Column.text("case_id", "纠纷编号"),
+            Column.date("reported_date", "排查日期"),
+            Column.choice("dispute_type", "纠纷类型", choices(
+                    "neighbour", "邻里", "noise", "噪音", "land", "土地草场", "rental", "租赁",
+                    "labour", "劳资", "family", "家庭", "property", "物业", "other", "其他")),
+            Column.text("unit_code", "所在村社区"),
+            Column.choice("status", "状态", choices(
+                    "open", "未化解", "mediating", "调解中", "resolved", "已化解", "referred", "已移交")),
+            Column.date("status_date", "状态日期"),
+            Column.optionalChoice("mechanism", "化解方式", choices(
+                    "police", null, "joint", null, "court_station", null, "volunteer", null, "other", null)),
+            Column.choice("escalated", "民转刑", choices("true", "是", "false", "否")),
+            Column.note("note", "备注"))),
+
+    HAZARDS("hazards", "ingest.stage_hazard", List.of(
+            Column.text("hazard_id", "隐患编号"),
+            Column.date("found_date", "发现日期"),
+            Column.choice("category", "隐患类别", choices(
+                    "fire", null, "traffic", null, "production", null, "public_order", null, "other", null)),
+            Column.text("unit_code", "所在村社区"),
+            Column.choice("status", "状态", choices("open", "未整改", "rectified", "已整改")),
+            Column.date("status_date", "状态日期"))),
+
+    INSPECTIONS("inspections", "ingest.stage_inspection", List.of(
+            Column.text("inspection_id", "检查编号"),
+            Column.date("inspection_date", "检查日期"),
+            Column.text("venue_id", "场所编号"),
+            Column.count("violations_found", "发现违法行为", 50),
+            Column.count("violations_handled", "查处违法行为", 50)));
+
+    private final String fileKind;
+    private final String stagingTable;
+    private final List<Column> columns;
+
+    SubmissionKind(String fileKind, String stagingTable, List<Column> columns) {
+        this.fileKind = fileKind;
+        this.stagingTable = stagingTable;
+        this.columns = columns;
+    }
+
+    public static SubmissionKind of(String fileKind) {
+        for (SubmissionKind kind : values()) {
+            if (kind.fileKind.equals(fileKind)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown kind " + fileKind);
+    }
+
+    public String fileKind() {
+        return fileKind;
+    }
+
+    public String stagingTable() {
+        return stagingTable;
+    }
+
+    List<Column> columns() {
+        return columns;
+    }
+
+    public List<String> columnNames() {
+        return columns.stream().map(Column::name).toList();
+    }
+
+    int indexOf(String columnName) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(columnName)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(fileKind + " has no column " + columnName);
+    }
+
+    /**
+     * The rules between two columns of one row, applied once each column passed its own:
+     * a status date not before the start date (R03), a resolved dispute names its
+     * mechanism (R09), no more violations handled than found (R04).
+     */
+    void checkRow(Object[] values, String[] fields, Set<RejectCode> codes) {
+        switch (this) {
+            case DISPUTES -> {
+                statusNotBeforeStart(values, "reported_date", codes);
+                if ("resolved".equals(values[indexOf("status")]) && fields[indexOf("mechanism")].isEmpty()) {
+                    codes.add(RejectCode.R09);
+                }
+            }
+            case HAZARDS -> statusNotBeforeStart(values, "found_date", codes);
+            case INSPECTIONS -> {
+                Integer found = (Integer) values[indexOf("violations_found")];
+                Integer handled = (Integer) values[indexOf("violations_handled")];
+                if (found != null && handled != null && handled > found) {
+                    codes.add(RejectCode.R04);
+                }
+            }
+            case VISITS -> {
+                // every rule of a visit row is a rule of one column
+            }
+        }
+    }
+
+    private void statusNotBeforeStart(Object[] values, String startColumn, Set<RejectCode> codes) {
+        LocalDate start = (LocalDate) values[indexOf(startColumn)];
+        LocalDate status = (LocalDate) values[indexOf("status_date")];
+        if (start != null && status != null && status.isBefore(start)) {
+            codes.add(RejectCode.R03);
+        }
+    }
+
+    /** English value → Chinese alias pairs (alias may be null); both spellings map to English. */
+    private static Map<String, String> choices(String... englishAndAlias) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < englishAndAlias.length; i += 2) {
+            map.put(englishAndAlias[i], englishAndAlias[i]);
+            if (englishAndAlias[i + 1] != null) {
+                map.put(englishAndAlias[i + 1], englishAndAlias[i]);
+            }
+        }
+        return Map.copyOf(map);
+    }
+}

@@ -1,0 +1,23 @@
+package cn.campaign.pipeline.merge;
+
+import cn.campaign.pipeline.ingest.IngestRuns;
+import javax.sql.DataSource;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The merge step of the ingest job: staged rows into the rejects, the ledger and core. */
+@Configuration(proxyBeanMethods = false)
+public class MergeStepConfiguration {
+
+    @Bean
+    Step mergeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
+                   IngestRuns runs) {
+        return new StepBuilder("mergeStep", jobRepository)
+                .tasklet(new MergeTasklet(dataSource, runs, transactionManager), transactionManager)
+                .build();
+    }
+}

@@ -1,0 +1,70 @@
+package cn.campaign.pipeline.merge;
+
+import cn.campaign.pipeline.PipelineFailure;
+import cn.campaign.pipeline.ingest.IngestRuns;
+import cn.campaign.pipeline.warehouse.SqlFile;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The merge, in one transaction, all set-based ({@code sql/merge/}): registry checks and
+ * each row's outcome, rejected rows, each file's accounting (checked, never assumed),
+ * versions, then the core tables. A failure rolls everything back and a restart merges
+ * the same staged rows again.
+ */
+class MergeTasklet implements Tasklet {
+
+    private static final SqlFile STAGING_LOST = SqlFile.of("merge/staging_lost");
+    private static final List<SqlFile> CHECKS = List.of(
+            SqlFile.of("merge/checked_visits"), SqlFile.of("merge/checked_disputes"),
+            SqlFile.of("merge/checked_hazards"), SqlFile.of("merge/checked_inspections"),
+            SqlFile.of("merge/rejected_rows"), SqlFile.of("merge/file_accounting"));
+    private static final SqlFile ACCOUNTING_ERRORS = SqlFile.of("merge/accounting_errors");
+    private static final List<SqlFile> MERGES = List.of(
+            SqlFile.of("merge/active_files"), SqlFile.of("merge/visits"), SqlFile.of("merge/inspections"),
+            SqlFile.of("merge/disputes"), SqlFile.of("merge/hazards"), SqlFile.of("merge/clear_staging"));
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final IngestRuns runs;
+    private final TransactionTemplate resetToPending;
+
+    MergeTasklet(DataSource dataSource, IngestRuns runs, PlatformTransactionManager transactionManager) {
+        this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+        this.runs = runs;
+        this.resetToPending = new TransactionTemplate(transactionManager);
+        this.resetToPending.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        long runId = runs.runOf(chunkContext.getStepContext().getStepExecution());
+        Map<String, Object> parameters = Map.of("runId", runId);
+        List<Long> lost = jdbc.queryForList(STAGING_LOST.query(), parameters, Long.class);
+        if (!lost.isEmpty()) {
+            // committed apart from the merge, which rolls back: the restart reads them again
+            resetToPending.executeWithoutResult(status -> jdbc.update(
+                    "update ingest.file set state = 'pending', rows_read = 0 where file_id in (:lost)", Map.of("lost", lost)));
+            throw new PipelineFailure(lost.size() + " staged file(s) lost their rows (was PostgreSQL restarted?); "
+                    + "run again to read them anew");
+        }
+        CHECKS.forEach(sql -> sql.execute(jdbc, parameters));
+        List<String> unbalanced = jdbc.query(ACCOUNTING_ERRORS.query(), parameters, (rs, i) -> String.format(
+                "%s: rows_read %d <> loaded %d + duplicate %d + rejected %d", rs.getString("file_name"),
+                rs.getInt("rows_read"), rs.getInt("rows_loaded"), rs.getInt("rows_duplicate"), rs.getInt("rows_rejected")));
+        if (!unbalanced.isEmpty()) {
+            throw new IllegalStateException("accounting does not add up (a bug, nothing was merged): "
+                    + String.join("; ", unbalanced));
+        }
+        MERGES.forEach(sql -> sql.execute(jdbc, parameters));
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,35 @@
+package cn.campaign.pipeline.report;
+
+import cn.campaign.pipeline.ingest.IngestRuns;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The feedback step of the ingest job: one file per precinct with something to fix. */
+@Configuration(proxyBeanMethods = false)
+public class FeedbackStepConfiguration {
+
+    @Bean
+    Step feedbackStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
+                      IngestRuns runs, @Value("${pipeline.var-dir}") Path varDir) {
+        FeedbackWriter writer = new FeedbackWriter(dataSource);
+        return new StepBuilder("feedbackStep", jobRepository)
+                .tasklet((contribution, chunkContext) -> {
+                    long runId = runs.runOf(chunkContext.getStepContext().getStepExecution());
+                    contribution.incrementWriteCount(writer.write(runId, feedbackDir(varDir, runId)));
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    public static Path feedbackDir(Path varDir, long runId) {
+        return varDir.resolve("feedback").resolve(Long.toString(runId));
+    }
+}

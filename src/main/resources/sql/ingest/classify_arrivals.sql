@@ -1,0 +1,75 @@
+-- Classifies the night's new files (contract sections 2, 3 and 4), in this order:
+-- F01 name, F02 precinct, duplicate bytes, F05 version conflict, stale version; the rest
+-- are pending, spread over the partitions by precinct. Within one night, files count as
+-- arriving in file-name order; file_id follows that order, so "earlier" is "smaller file_id".
+
+-- Same name and bytes as a recorded file, only touched: remember its timestamp, nothing else.
+update ingest.file f
+set modified_at = a.modified_at
+from ingest.arrival a
+where f.file_name = a.file_name and f.sha256 = a.sha256;
+
+insert into ingest.file (run_id, file_name, sha256, size_bytes, modified_at,
+                         precinct_code, submission_date, kind, version, state)
+select :runId, a.file_name, a.sha256, a.size_bytes, a.modified_at,
+       a.precinct_code, a.submission_date, a.kind, a.version, 'new'
+from ingest.arrival a
+where not exists (select 1 from ingest.file f where f.file_name = a.file_name and f.sha256 = a.sha256)
+order by a.file_name;
+
+update ingest.file
+set state = 'quarantined', code = 'F01',
+    detail = null
+where run_id = :runId and state = 'new' and kind is null;
+
+update ingest.file f
+set state = 'quarantined', code = 'F02',
+    detail = 'precinct ' || f.precinct_code || case when p.precinct_code is null then ' is not in the registry'
+                                                    else ' is not active' end
+from ingest.file named
+left join registry.precinct p on p.precinct_code = named.precinct_code
+where named.file_id = f.file_id and f.run_id = :runId and f.state = 'new'
+  and (p.precinct_code is null or not p.active);
+
+-- Same bytes as an earlier file that passed the name checks, whatever its name.
+update ingest.file f
+set state = 'duplicate', duplicate_of = o.first_id
+from (select n.file_id,
+             (select min(e.file_id) from ingest.file e
+              where e.sha256 = n.sha256 and e.file_id < n.file_id
+                and (e.code is null or e.code not in ('F01', 'F02'))) as first_id
+      from ingest.file n
+      where n.run_id = :runId and n.state = 'new') o
+where o.file_id = f.file_id and o.first_id is not null;
+
+-- Same precinct, date, kind and version as a file already read, or as an earlier one tonight.
+update ingest.file f
+set state = 'quarantined', code = 'F05',
+    detail = 'same precinct, date, kind and version as ' || o.first_name || ', different content'
+from (select n.file_id,
+             (select e.file_name from ingest.file e
+              where e.precinct_code = n.precinct_code and e.submission_date = n.submission_date
+                and e.kind = n.kind and e.version = n.version and e.file_id < n.file_id
+                and (e.state = 'read' or (e.run_id = :runId and e.state = 'new'))
+              order by e.file_id limit 1) as first_name
+      from ingest.file n
+      where n.run_id = :runId and n.state = 'new') o
+where o.file_id = f.file_id and o.first_name is not null;
+
+-- A lower version arriving after a higher one was read on an earlier night.
+update ingest.file f
+set state = 'stale',
+    detail = 'version ' || f.version || ' arrived after version ' || h.version || ' (' || h.file_name || ')'
+from ingest.file h
+where f.run_id = :runId and f.state = 'new'
+  and h.file_id = (select e.file_id from ingest.file e
+                   where e.precinct_code = f.precinct_code and e.submission_date = f.submission_date
+                     and e.kind = f.kind and e.version > f.version and e.state = 'read' and e.run_id <> :runId
+                   order by e.version desc limit 1);
+
+update ingest.file f
+set state = 'pending', partition_no = p.partition_no
+from (select file_id, (dense_rank() over (order by precinct_code) - 1) % :partitions as partition_no
+      from ingest.file
+      where run_id = :runId and state = 'new') p
+where p.file_id = f.file_id;

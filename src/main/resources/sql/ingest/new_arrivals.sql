@@ -1,0 +1,10 @@
+-- Files in the inbox listing whose name, size and timestamp match no recorded file: only
+-- these are hashed. A file already recorded with the same bytes is recognised after hashing.
+select l.file_name, l.size_bytes, l.modified_at
+from ingest.listing l
+where not exists (select 1
+                  from ingest.file f
+                  where f.file_name = l.file_name
+                    and f.size_bytes = l.size_bytes
+                    and f.modified_at = l.modified_at)
+order by l.file_name

@@ -1,0 +1,22 @@
+-- Every staged inspection row with all its codes (R06: venue not in the registry) and its
+-- outcome: rejected, duplicate (an inspection_id seen on an earlier loaded line of the
+-- same file) or loaded.
+create temp table checked_inspection on commit drop as
+with staged as (
+    select s.*, f.precinct_code, f.submission_date,
+           s.codes || case
+               when s.venue_id is not null
+                   and not exists (select 1 from registry.venue v where v.venue_id = s.venue_id)
+                   then '{R06}'::text[]
+               else '{}'::text[]
+           end as all_codes
+    from ingest.stage_inspection s
+    join ingest.file f on f.file_id = s.file_id and f.state = 'staged')
+select staged.*,
+       case
+           when cardinality(all_codes) > 0 then 'rejected'
+           when row_number() over (partition by file_id, inspection_id, cardinality(all_codes) = 0 order by line_no) > 1
+               then 'duplicate'
+           else 'loaded'
+       end as outcome
+from staged;

@@ -1,0 +1,32 @@
+-- Every staged visit row with all its codes: Java's (R01-R05, R08) plus the registry
+-- checks (R06 target not in the registry, R07 credit code failing its check character,
+-- which is also R06), and its outcome for the file's accounting: rejected (any code),
+-- duplicate (a key seen on an earlier loaded line of the same file), or loaded.
+create temp table checked_visit on commit drop as
+with staged as (
+    select s.*, f.precinct_code, f.submission_date,
+           s.codes || case
+               when s.target_code is null or s.target_type is null then '{}'::text[]
+               when s.target_type = 'enterprise' and not registry.credit_code_is_valid(s.target_code)
+                   then '{R06,R07}'::text[]
+               when s.target_type = 'enterprise'
+                   and not exists (select 1 from registry.enterprise e where e.credit_code = s.target_code)
+                   then '{R06}'::text[]
+               when s.target_type = 'venue'
+                   and not exists (select 1 from registry.venue v where v.venue_id = s.target_code)
+                   then '{R06}'::text[]
+               when s.target_type in ('household', 'village', 'community')
+                   and not exists (select 1 from registry.jurisdiction j where j.unit_code = s.target_code)
+                   then '{R06}'::text[]
+               else '{}'::text[]
+           end as all_codes
+    from ingest.stage_visit s
+    join ingest.file f on f.file_id = s.file_id and f.state = 'staged')
+select staged.*,
+       case
+           when cardinality(all_codes) > 0 then 'rejected'
+           when row_number() over (partition by file_id, visit_id, cardinality(all_codes) = 0 order by line_no) > 1
+               then 'duplicate'
+           else 'loaded'
+       end as outcome
+from staged;

@@ -1,0 +1,59 @@
+package cn.campaign.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.campaign.pipeline.registry.RegistryCommands;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.test.JobRepositoryTestUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Test access to the warehouse: a clean start with the fixture registry, and common queries. */
+public final class Warehouse {
+
+    public static final Path GOOD_REGISTRY = Path.of("src/test/resources/registry/good");
+
+    private final JdbcTemplate jdbc;
+
+    public Warehouse(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Empties every ingest, core and mart table and the batch metadata, and loads the fixture registry. */
+    public void reset(RegistryCommands registry, JobRepositoryTestUtils jobRepositoryTestUtils) {
+        jobRepositoryTestUtils.removeJobExecutions();
+        jdbc.execute("truncate ingest.rejected_row_store, ingest.file, ingest.run, ingest.listing, ingest.arrival,"
+                + " ingest.stage_visit, ingest.stage_dispute, ingest.stage_hazard, ingest.stage_inspection,"
+                + " core.visit_row, core.visit, core.inspection_row, core.inspection,"
+                + " core.dispute_snapshot, core.hazard_snapshot cascade");
+        registry.load(GOOD_REGISTRY, new PrintStream(new ByteArrayOutputStream()));
+    }
+
+    public Map<String, Object> ledger(String fileName) {
+        return jdbc.queryForMap("select * from ingest.file_ledger where file_name = ?", fileName);
+    }
+
+    public List<Map<String, Object>> rejectedRows(String fileName) {
+        return jdbc.queryForList("select line_no, codes, raw_line from ingest.rejected_rows where file_name = ? order by line_no",
+                fileName);
+    }
+
+    public long count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Long.class, args);
+    }
+
+    /** Contract section 3: every file's rows_read = loaded + duplicate + rejected. */
+    public void assertAccountingHolds() {
+        assertThat(count("select count(*) from ingest.file_ledger "
+                + "where rows_read <> rows_loaded + rows_duplicate + rows_rejected")).isZero();
+        assertThat(count("select count(*) from ingest.file_ledger where outcome in ('quarantined', 'duplicate', 'stale') "
+                + "and rows_read + rows_loaded + rows_duplicate + rows_rejected <> 0")).isZero();
+    }
+
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+}
