@@ -1,11 +1,11 @@
 package cn.campaign.pipeline.demo;
 
+import cn.campaign.pipeline.PipelinePaths;
 import cn.campaign.pipeline.registry.RegistryCommands;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +20,9 @@ public class DemoRunner {
     private final RegistryCommands registry;
     private final Path demoDir;
 
-    public DemoRunner(RegistryCommands registry, @Value("${pipeline.var-dir}") Path varDir) {
+    public DemoRunner(RegistryCommands registry, PipelinePaths paths) {
         this.registry = registry;
-        this.demoDir = varDir.resolve("demo");
+        this.demoDir = paths.demoDir();
     }
 
     public void run(PrintStream out) {

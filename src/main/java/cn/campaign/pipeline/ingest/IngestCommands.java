@@ -1,7 +1,7 @@
 package cn.campaign.pipeline.ingest;
 
+import cn.campaign.pipeline.PipelinePaths;
 import cn.campaign.pipeline.cli.PipelineLauncher;
-import cn.campaign.pipeline.report.FeedbackStepConfiguration;
 import cn.campaign.pipeline.report.RunSummary;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -12,7 +12,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** {@code jobs/nightly}: finish any interrupted run, then ingest what is new in the inbox. */
@@ -23,15 +22,15 @@ public class IngestCommands {
     private final Job ingestJob;
     private final IngestRuns runs;
     private final RunSummary summary;
-    private final Path varDir;
+    private final PipelinePaths paths;
 
     public IngestCommands(PipelineLauncher launcher, @Qualifier(IngestJobConfiguration.JOB_NAME) Job ingestJob,
-                          IngestRuns runs, RunSummary summary, @Value("${pipeline.var-dir}") Path varDir) {
+                          IngestRuns runs, RunSummary summary, PipelinePaths paths) {
         this.launcher = launcher;
         this.ingestJob = ingestJob;
         this.runs = runs;
         this.summary = summary;
-        this.varDir = varDir;
+        this.paths = paths;
     }
 
     /** Returns the run id. */
@@ -46,7 +45,7 @@ public class IngestCommands {
                 .toJobParameters());
         long runId = runs.runOfInstance(execution.getJobInstance().getInstanceId());
         summary.print(runId, Duration.between(started, Instant.now()), out);
-        Path feedback = FeedbackStepConfiguration.feedbackDir(varDir, runId);
+        Path feedback = paths.feedbackDir(runId);
         if (Files.isDirectory(feedback)) {
             out.println("  feedback for precincts: " + feedback);
         }

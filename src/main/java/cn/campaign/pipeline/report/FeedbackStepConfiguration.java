@@ -1,13 +1,12 @@
 package cn.campaign.pipeline.report;
 
+import cn.campaign.pipeline.PipelinePaths;
 import cn.campaign.pipeline.ingest.IngestRuns;
-import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -18,18 +17,14 @@ public class FeedbackStepConfiguration {
 
     @Bean
     Step feedbackStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
-                      IngestRuns runs, @Value("${pipeline.var-dir}") Path varDir) {
+                      IngestRuns runs, PipelinePaths paths) {
         FeedbackWriter writer = new FeedbackWriter(dataSource);
         return new StepBuilder("feedbackStep", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     long runId = runs.runOf(chunkContext.getStepContext().getStepExecution());
-                    contribution.incrementWriteCount(writer.write(runId, feedbackDir(varDir, runId)));
+                    contribution.incrementWriteCount(writer.write(runId, paths.feedbackDir(runId)));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();
-    }
-
-    public static Path feedbackDir(Path varDir, long runId) {
-        return varDir.resolve("feedback").resolve(Long.toString(runId));
     }
 }

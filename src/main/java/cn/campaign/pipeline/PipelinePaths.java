@@ -1,0 +1,29 @@
+package cn.campaign.pipeline;
+
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Where the pipeline writes its outputs, all under one var folder (property pipeline.var-dir). */
+@Component
+public class PipelinePaths {
+
+    private final Path varDir;
+
+    public PipelinePaths(@Value("${pipeline.var-dir}") Path varDir) {
+        this.varDir = varDir;
+    }
+
+    public Path varDir() {
+        return varDir;
+    }
+
+    /** {@code var/feedback/<run>/}: one feedback file per precinct with something to fix. */
+    public Path feedbackDir(long runId) {
+        return varDir.resolve("feedback").resolve(Long.toString(runId));
+    }
+
+    public Path demoDir() {
+        return varDir.resolve("demo");
+    }
+}
