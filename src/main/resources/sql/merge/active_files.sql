@@ -22,3 +22,7 @@ update ingest.file f
 set active = c.now_active
 from version_change c
 where c.file_id = f.file_id;
+
+-- A date whose set of active files changed has a different reporting count.
+insert into mart.dirty (since)
+select min(submission_date) from version_change having count(*) > 0;

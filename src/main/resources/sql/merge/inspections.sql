@@ -21,16 +21,27 @@ with added as (
     returning precinct_code, inspection_id)
 insert into affected_inspection select precinct_code, inspection_id from added;
 
-delete from core.inspection i
-using (select distinct precinct_code, inspection_id from affected_inspection) a
-where i.precinct_code = a.precinct_code and i.inspection_id = a.inspection_id;
+create temp table changed_inspection (inspection_date date) on commit drop;
 
-insert into core.inspection (precinct_code, inspection_id, submission_date, line_no, inspection_date,
-                             venue_id, violations_found, violations_handled)
-select distinct on (r.precinct_code, r.inspection_id)
-       r.precinct_code, r.inspection_id, r.submission_date, r.line_no, r.inspection_date,
-       r.venue_id, r.violations_found, r.violations_handled
-from core.inspection_row r
-join (select distinct precinct_code, inspection_id from affected_inspection) a
-  on a.precinct_code = r.precinct_code and a.inspection_id = r.inspection_id
-order by r.precinct_code, r.inspection_id, r.submission_date desc, r.line_no desc;
+with removed as (
+    delete from core.inspection i
+    using (select distinct precinct_code, inspection_id from affected_inspection) a
+    where i.precinct_code = a.precinct_code and i.inspection_id = a.inspection_id
+    returning i.inspection_date)
+insert into changed_inspection select inspection_date from removed;
+
+with added as (
+    insert into core.inspection (precinct_code, inspection_id, submission_date, line_no, inspection_date,
+                                 venue_id, violations_found, violations_handled)
+    select distinct on (r.precinct_code, r.inspection_id)
+           r.precinct_code, r.inspection_id, r.submission_date, r.line_no, r.inspection_date,
+           r.venue_id, r.violations_found, r.violations_handled
+    from core.inspection_row r
+    join (select distinct precinct_code, inspection_id from affected_inspection) a
+      on a.precinct_code = r.precinct_code and a.inspection_id = r.inspection_id
+    order by r.precinct_code, r.inspection_id, r.submission_date desc, r.line_no desc
+    returning inspection_date)
+insert into changed_inspection select inspection_date from added;
+
+insert into mart.dirty (since)
+select min(inspection_date) from changed_inspection having count(*) > 0;

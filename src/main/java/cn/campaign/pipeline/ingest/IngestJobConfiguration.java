@@ -19,7 +19,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code jobs/nightly}: the ingest job, in the order data moves — discover the inbox, read
- * the files in a bounded number of partitions on a local thread pool, merge, write feedback.
+ * the files in a bounded number of partitions on a local thread pool, merge, compute the
+ * metrics of the changed days, write feedback.
  */
 @Configuration(proxyBeanMethods = false)
 public class IngestJobConfiguration {
@@ -30,11 +31,13 @@ public class IngestJobConfiguration {
 
     @Bean
     Job ingestJob(JobRepository jobRepository, Step discoverInboxStep, Step ingestFilesStep,
-                  @Qualifier("mergeStep") Step mergeStep, @Qualifier("feedbackStep") Step feedbackStep) {
+                  @Qualifier("mergeStep") Step mergeStep, @Qualifier("metricsStep") Step metricsStep,
+                  @Qualifier("feedbackStep") Step feedbackStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(discoverInboxStep)
                 .next(ingestFilesStep)
                 .next(mergeStep)
+                .next(metricsStep)
                 .next(feedbackStep)
                 .build();
     }

@@ -30,8 +30,9 @@ class MergeTasklet implements Tasklet {
             SqlFile.of("merge/rejected_rows"), SqlFile.of("merge/file_accounting"));
     private static final SqlFile ACCOUNTING_ERRORS = SqlFile.of("merge/accounting_errors");
     private static final List<SqlFile> MERGES = List.of(
-            SqlFile.of("merge/active_files"), SqlFile.of("merge/visits"), SqlFile.of("merge/inspections"),
-            SqlFile.of("merge/disputes"), SqlFile.of("merge/hazards"), SqlFile.of("merge/clear_staging"));
+            SqlFile.of("merge/active_files"), SqlFile.of("merge/visits"), SqlFile.of("merge/target_first_visits"),
+            SqlFile.of("merge/inspections"), SqlFile.of("merge/disputes"), SqlFile.of("merge/dispute_events"),
+            SqlFile.of("merge/hazards"), SqlFile.of("merge/hazard_events"), SqlFile.of("merge/clear_staging"));
 
     private final NamedParameterJdbcTemplate jdbc;
     private final IngestRuns runs;

@@ -37,8 +37,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Contract section 4, "order does not matter": the core tables are a function of the set
- * of files ingested. A generated set of submission files — versions, repeated keys across
+ * Contract section 4, "order does not matter": the core tables and the metrics are a
+ * function of the set of files ingested. A generated set of submission files — versions, repeated keys across
  * dates, bad rows — ingested all at once, day by day, and in shuffled batches gives
  * identical core tables. Every file's bytes are unique (an extra column named after the file), so
  * the contract's two order-dependent exceptions (F05, identical bytes) do not arise.
@@ -48,7 +48,8 @@ class OrderIndependenceProperties {
     private static final String VISITS = "visit_id,visit_date,officer_id,target_type,target_code,persons_reached,issues_found,note";
     private static final String DISPUTES = "case_id,reported_date,dispute_type,unit_code,status,status_date,mechanism,escalated,note";
     private static final List<String> CORE_TABLES = List.of("core.visit_row", "core.visit", "core.inspection_row",
-            "core.inspection", "core.dispute_snapshot", "core.hazard_snapshot");
+            "core.inspection", "core.dispute_snapshot", "core.hazard_snapshot", "core.target_first_visit",
+            "core.ledger_event", "mart.daily_org_metrics");
 
     private static ConfigurableApplicationContext context;
     private static IngestCommands ingest;
@@ -80,7 +81,7 @@ class OrderIndependenceProperties {
     }
 
     @Property(tries = 12)
-    void coreTablesDependOnlyOnTheSetOfFiles(@ForAll("submissionSets") List<SubmissionFile> files, @ForAll Random random)
+    void coreTablesAndMetricsDependOnlyOnTheSetOfFiles(@ForAll("submissionSets") List<SubmissionFile> files, @ForAll Random random)
             throws IOException {
         Map<String, List<String>> allAtOnce = ingestInBatches(List.of(files));
 

@@ -1,0 +1,24 @@
+package cn.campaign.pipeline.metrics;
+
+import java.time.LocalDate;
+import javax.sql.DataSource;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The metrics step of the ingest job: mart.daily_org_metrics for every changed day. */
+@Configuration(proxyBeanMethods = false)
+public class MetricsStepConfiguration {
+
+    @Bean
+    Step metricsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
+                     @Value("${campaign.start-date}") LocalDate campaignStart) {
+        return new StepBuilder("metricsStep", jobRepository)
+                .tasklet(new MetricsTasklet(dataSource, campaignStart), transactionManager)
+                .build();
+    }
+}

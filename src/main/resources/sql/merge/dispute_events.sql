@@ -1,0 +1,63 @@
+-- core.ledger_event for the cases touched tonight (contract sections 4 and 5). A case's
+-- attributes (reported date, escalated) come from its latest snapshot by (submission date,
+-- line); its status on day D is that of its latest snapshot with status_date <= D by
+-- (status_date, submission date, line), open when there is none. The case counts on D as
+-- found when reported_date <= D, resolved/referred when also its status on D is, escalated
+-- when also flagged. Events are the days those indicators change, with +1/-1.
+with removed as (
+    delete from core.ledger_event e
+    using (select distinct precinct_code, case_id from affected_case) a
+    where e.ledger = 'dispute' and e.precinct_code = a.precinct_code and e.item_id = a.case_id
+    returning e.event_date)
+insert into mart.dirty (since)
+select min(event_date) from removed having count(*) > 0;
+
+insert into core.ledger_event (ledger, precinct_code, item_id, event_date,
+                               found_delta, closed_delta, referred_delta, escalated_delta)
+with snapshot as (
+    select s.*
+    from core.dispute_snapshot s
+    join (select distinct precinct_code, case_id from affected_case) a using (precinct_code, case_id)),
+attributes as (
+    select distinct on (precinct_code, case_id) precinct_code, case_id, reported_date, escalated
+    from snapshot
+    order by precinct_code, case_id, submission_date desc, line_no desc),
+status_by_day as (
+    select distinct on (precinct_code, case_id, status_date) precinct_code, case_id, status_date, status
+    from snapshot
+    order by precinct_code, case_id, status_date, submission_date desc, line_no desc),
+change_point as (
+    select precinct_code, case_id, reported_date as point from attributes
+    union
+    select precinct_code, case_id, status_date from status_by_day),
+indicator as (
+    select c.precinct_code, c.case_id, c.point,
+           (c.point >= a.reported_date)::int                                          as found,
+           ((c.point >= a.reported_date) and coalesce(s.status, 'open') = 'resolved')::int as resolved,
+           ((c.point >= a.reported_date) and coalesce(s.status, 'open') = 'referred')::int as referred,
+           ((c.point >= a.reported_date) and a.escalated)::int                        as escalated
+    from change_point c
+    join attributes a using (precinct_code, case_id)
+    left join lateral (select b.status
+                       from status_by_day b
+                       where b.precinct_code = c.precinct_code and b.case_id = c.case_id and b.status_date <= c.point
+                       order by b.status_date desc
+                       limit 1) s on true),
+delta as (
+    select precinct_code, case_id, point,
+           found - lag(found, 1, 0) over w         as found_delta,
+           resolved - lag(resolved, 1, 0) over w   as closed_delta,
+           referred - lag(referred, 1, 0) over w   as referred_delta,
+           escalated - lag(escalated, 1, 0) over w as escalated_delta
+    from indicator
+    window w as (partition by precinct_code, case_id order by point))
+select 'dispute', precinct_code, case_id, point, found_delta, closed_delta, referred_delta, escalated_delta
+from delta
+where found_delta <> 0 or closed_delta <> 0 or referred_delta <> 0 or escalated_delta <> 0;
+
+insert into mart.dirty (since)
+select min(e.event_date)
+from core.ledger_event e
+join (select distinct precinct_code, case_id from affected_case) a
+  on e.ledger = 'dispute' and e.precinct_code = a.precinct_code and e.item_id = a.case_id
+having count(*) > 0;

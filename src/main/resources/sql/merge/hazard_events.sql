@@ -1,0 +1,56 @@
+-- core.ledger_event for the hazards touched tonight, by the same rules as cases: found
+-- date from the latest snapshot by (submission date, line); status on D from the latest
+-- snapshot with status_date <= D by (status_date, submission date, line), open when none.
+with removed as (
+    delete from core.ledger_event e
+    using (select distinct precinct_code, hazard_id from affected_hazard) a
+    where e.ledger = 'hazard' and e.precinct_code = a.precinct_code and e.item_id = a.hazard_id
+    returning e.event_date)
+insert into mart.dirty (since)
+select min(event_date) from removed having count(*) > 0;
+
+insert into core.ledger_event (ledger, precinct_code, item_id, event_date,
+                               found_delta, closed_delta, referred_delta, escalated_delta)
+with snapshot as (
+    select s.*
+    from core.hazard_snapshot s
+    join (select distinct precinct_code, hazard_id from affected_hazard) a using (precinct_code, hazard_id)),
+attributes as (
+    select distinct on (precinct_code, hazard_id) precinct_code, hazard_id, found_date
+    from snapshot
+    order by precinct_code, hazard_id, submission_date desc, line_no desc),
+status_by_day as (
+    select distinct on (precinct_code, hazard_id, status_date) precinct_code, hazard_id, status_date, status
+    from snapshot
+    order by precinct_code, hazard_id, status_date, submission_date desc, line_no desc),
+change_point as (
+    select precinct_code, hazard_id, found_date as point from attributes
+    union
+    select precinct_code, hazard_id, status_date from status_by_day),
+indicator as (
+    select c.precinct_code, c.hazard_id, c.point,
+           (c.point >= a.found_date)::int                              as found,
+           ((c.point >= a.found_date) and coalesce(s.status, 'open') = 'rectified')::int as rectified
+    from change_point c
+    join attributes a using (precinct_code, hazard_id)
+    left join lateral (select b.status
+                       from status_by_day b
+                       where b.precinct_code = c.precinct_code and b.hazard_id = c.hazard_id and b.status_date <= c.point
+                       order by b.status_date desc
+                       limit 1) s on true),
+delta as (
+    select precinct_code, hazard_id, point,
+           found - lag(found, 1, 0) over w         as found_delta,
+           rectified - lag(rectified, 1, 0) over w as closed_delta
+    from indicator
+    window w as (partition by precinct_code, hazard_id order by point))
+select 'hazard', precinct_code, hazard_id, point, found_delta, closed_delta, 0, 0
+from delta
+where found_delta <> 0 or closed_delta <> 0;
+
+insert into mart.dirty (since)
+select min(e.event_date)
+from core.ledger_event e
+join (select distinct precinct_code, hazard_id from affected_hazard) a
+  on e.ledger = 'hazard' and e.precinct_code = a.precinct_code and e.item_id = a.hazard_id
+having count(*) > 0;
