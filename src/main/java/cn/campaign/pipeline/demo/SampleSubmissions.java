@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * Writes synthetic daily submissions (contract section 2) for the active precincts of a
  * registry such as {@link SampleRegistry} writes, shaped like the seed report: about 15
  * visits per precinct a day, a ledger of disputes of which some 98% end resolved, a few
- * hundred hazards a month, two venue inspections a day with a violation in one of thirty.
+ * hundred hazards a month, two venue inspections per precinct a day with a violation in
+ * one of thirty.
  * The files look like what precincts really send: three encodings, English or Chinese
  * headers and values, four date forms, shuffled and extra columns, about one row in a
  * hundred broken, a few precinct-days missing, late files and {@code _v2} corrections.
@@ -302,7 +303,7 @@ public final class SampleSubmissions {
             this.code = code;
             this.countyCode = registry.countyOfPrecinct().get(code);
             this.random = random;
-            List<String> ownUnits = registry.unitsOfPrecinct().getOrDefault(code, List.of());
+            List<String> ownUnits = registry.unitsOfPrecinct().get(code);
             this.units = shuffled(ownUnits, random);
             this.neighbourUnits = new ArrayList<>();
             registry.unitsOfPrecinct().forEach((other, otherUnits) -> {
