@@ -29,6 +29,7 @@ public class CommandRunner {
             switch (command.name()) {
                 case "reference" -> registry.load(command.path(), out);
                 case "nightly" -> ingest.nightly(command.path(), out);
+                case "rerun" -> ingest.rerun(command.rerun(), command.path(), out);
                 case "demo" -> demo.run(out);
                 default -> throw new UsageException("unknown command: " + command.name());
             }

@@ -1,20 +1,29 @@
 package cn.campaign.pipeline.cli;
 
+import cn.campaign.pipeline.ingest.RerunRange;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The operating interface of contract section 7, parsed before Spring starts so that wrong
  * usage answers at once with exit code 2. Arguments of the form {@code --name=value} are
  * Spring properties (e.g. {@code --campaign.start-date=2026-01-15}) and pass through.
  */
-public record PipelineCommand(String name, Path path, List<String> springArguments) {
+public record PipelineCommand(String name, Path path, RerunRange rerun, List<String> springArguments) {
+
+    private static final String DEFAULT_INBOX = "var/inbox";
 
     public static final String USAGE = """
             usage:
               jobs/reference DIR                          load the registry from a folder
               jobs/nightly [--inbox DIR]                  ingest every file not yet ingested (default inbox var/inbox)
+              jobs/rerun --from D --to D [--inbox DIR]    read that range's files again and recompute those dates (D: 2026-02-03)
               jobs/demo                                   generate sample data and run the pipeline end to end""";
 
     public static PipelineCommand parse(String... args) {
@@ -37,24 +46,53 @@ public record PipelineCommand(String name, Path path, List<String> springArgumen
                 if (rest.size() != 1 || rest.get(0).startsWith("-")) {
                     throw new UsageException("reference takes exactly one folder");
                 }
-                yield new PipelineCommand(name, Path.of(rest.get(0)), spring);
+                yield new PipelineCommand(name, Path.of(rest.get(0)), null, spring);
             }
             case "nightly" -> {
-                Path inbox = Path.of("var/inbox");
-                if (rest.size() == 2 && rest.get(0).equals("--inbox")) {
-                    inbox = Path.of(rest.get(1));
-                } else if (!rest.isEmpty()) {
-                    throw new UsageException("nightly takes only --inbox DIR");
+                Map<String, String> options = options(rest, Set.of("--inbox"));
+                yield new PipelineCommand(name, Path.of(options.getOrDefault("--inbox", DEFAULT_INBOX)), null, spring);
+            }
+            case "rerun" -> {
+                Map<String, String> options = options(rest, Set.of("--from", "--to", "--inbox"));
+                if (!options.containsKey("--from") || !options.containsKey("--to")) {
+                    throw new UsageException("rerun needs --from D and --to D");
                 }
-                yield new PipelineCommand(name, inbox, spring);
+                LocalDate from = date(options.get("--from"));
+                LocalDate to = date(options.get("--to"));
+                if (from.isAfter(to)) {
+                    throw new UsageException("--from " + from + " is after --to " + to);
+                }
+                yield new PipelineCommand(name, Path.of(options.getOrDefault("--inbox", DEFAULT_INBOX)),
+                        new RerunRange(from, to), spring);
             }
             case "demo" -> {
                 if (!rest.isEmpty()) {
                     throw new UsageException("demo takes no arguments");
                 }
-                yield new PipelineCommand(name, null, spring);
+                yield new PipelineCommand(name, null, null, spring);
             }
             default -> throw new UsageException("unknown command: " + name);
         };
+    }
+
+    /** {@code --name value} pairs, each at most once, only the allowed names. */
+    private static Map<String, String> options(List<String> args, Set<String> allowed) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.size(); i += 2) {
+            String option = args.get(i);
+            if (!allowed.contains(option) || i + 1 >= args.size() || options.containsKey(option)) {
+                throw new UsageException("unexpected argument: " + option);
+            }
+            options.put(option, args.get(i + 1));
+        }
+        return options;
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("not a date (YYYY-MM-DD): " + text);
+        }
     }
 }

@@ -30,13 +30,15 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 /**
  * Discovery, in one transaction: list the inbox, hash the files not seen before, and
  * classify them set-based ({@code sql/ingest/classify_arrivals.sql}): F01, F02, duplicate
- * bytes, F05, stale, or pending for the partitions. Only regular files directly in the
+ * bytes, F05, stale, or pending for the partitions. A rerun lists only the files of its
+ * dates and takes them all back to be read again. Only regular files directly in the
  * inbox are considered; links and folders are skipped, and names are data, never paths.
  */
 class InboxDiscoveryTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(InboxDiscoveryTasklet.class);
     private static final SqlFile NEW_ARRIVALS = SqlFile.of("ingest/new_arrivals");
+    private static final SqlFile RERUN_RESET = SqlFile.of("ingest/rerun_reset");
     private static final SqlFile CLASSIFY = SqlFile.of("ingest/classify_arrivals");
 
     private final Path inbox;
@@ -45,10 +47,14 @@ class InboxDiscoveryTasklet implements Tasklet {
     private final DataSource dataSource;
     private final NamedParameterJdbcTemplate jdbc;
     private final IngestRuns runs;
+    private final RerunRange rerun;
 
-    InboxDiscoveryTasklet(Path inbox, String command, int partitions, DataSource dataSource, IngestRuns runs) {
+    /** {@code rerun} is null for a nightly run, else the submission dates to read again. */
+    InboxDiscoveryTasklet(Path inbox, String command, RerunRange rerun, int partitions, DataSource dataSource,
+                          IngestRuns runs) {
         this.inbox = inbox;
         this.command = command;
+        this.rerun = rerun;
         this.partitions = partitions;
         this.dataSource = dataSource;
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
@@ -65,7 +71,7 @@ class InboxDiscoveryTasklet implements Tasklet {
                 + "ingest.stage_dispute, ingest.stage_hazard, ingest.stage_inspection");
         Connection connection = DataSourceUtils.getConnection(dataSource);
         long listed = listInbox(connection);
-        List<NewFile> arrivals = jdbc.query(NEW_ARRIVALS.query(), (rs, i) -> new NewFile(
+        List<NewFile> arrivals = jdbc.query(NEW_ARRIVALS.query(), Map.of("rerun", rerun != null), (rs, i) -> new NewFile(
                 rs.getString("file_name"), rs.getLong("size_bytes"), rs.getTimestamp("modified_at")));
         try (CopyRows copy = CopyRows.into(connection, "ingest.arrival",
                 "file_name, sha256, size_bytes, modified_at, precinct_code, submission_date, kind, version")) {
@@ -81,7 +87,11 @@ class InboxDiscoveryTasklet implements Tasklet {
             }
             copy.finish();
         }
-        CLASSIFY.execute(jdbc, Map.of("runId", runId, "partitions", partitions));
+        Map<String, Object> parameters = Map.of("runId", runId, "partitions", partitions);
+        if (rerun != null) {
+            RERUN_RESET.execute(jdbc, parameters);
+        }
+        CLASSIFY.execute(jdbc, parameters);
         contribution.incrementWriteCount(arrivals.size());
         log.info("run {}: {} files in {}, {} not seen before", runId, listed, inbox, arrivals.size());
         return RepeatStatus.FINISHED;
@@ -107,6 +117,9 @@ class InboxDiscoveryTasklet implements Tasklet {
                 BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (!attributes.isRegularFile()) {
                     log.warn("skipping {}: not a regular file", entry.getFileName());
+                    continue;
+                }
+                if (rerun != null && !rerun.includes(entry.getFileName().toString())) {
                     continue;
                 }
                 Instant modified = attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.MICROS);

@@ -14,7 +14,10 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-/** {@code jobs/nightly}: finish any interrupted run, then ingest what is new in the inbox. */
+/**
+ * {@code jobs/nightly} and {@code jobs/rerun}: finish any interrupted run, then ingest what
+ * is new in the inbox, or read a range of submission dates again.
+ */
 @Component
 public class IngestCommands {
 
@@ -35,14 +38,27 @@ public class IngestCommands {
 
     /** Returns the run id. */
     public long nightly(Path inbox, PrintStream out) {
+        return run(inbox, null, out);
+    }
+
+    /** {@code jobs/rerun}: read every inbox file of those submission dates again. Returns the run id. */
+    public long rerun(RerunRange range, Path inbox, PrintStream out) {
+        return run(inbox, range, out);
+    }
+
+    private long run(Path inbox, RerunRange rerun, PrintStream out) {
         launcher.resumeInterrupted(ingestJob, out);
         Path absoluteInbox = inbox.toAbsolutePath().normalize();
         Instant started = Instant.now();
-        JobExecution execution = launcher.launch(ingestJob, new JobParametersBuilder()
+        JobParametersBuilder parameters = new JobParametersBuilder()
                 .addString(IngestJobConfiguration.INBOX, absoluteInbox.toString())
-                .addString(IngestJobConfiguration.COMMAND, "nightly")
-                .addString("requestedAt", started.toString())
-                .toJobParameters());
+                .addString(IngestJobConfiguration.COMMAND, rerun == null ? "nightly" : "rerun")
+                .addString("requestedAt", started.toString());
+        if (rerun != null) {
+            parameters.addLocalDate(IngestJobConfiguration.RERUN_FROM, rerun.from())
+                    .addLocalDate(IngestJobConfiguration.RERUN_TO, rerun.to());
+        }
+        JobExecution execution = launcher.launch(ingestJob, parameters.toJobParameters());
         long runId = runs.runOfInstance(execution.getJobInstance().getInstanceId());
         summary.print(runId, Duration.between(started, Instant.now()), out);
         Path feedback = paths.feedbackDir(runId);

@@ -28,6 +28,8 @@ public class IngestJobConfiguration {
     public static final String JOB_NAME = "ingestJob";
     public static final String INBOX = "inbox";
     public static final String COMMAND = "command";
+    public static final String RERUN_FROM = "rerunFrom";
+    public static final String RERUN_TO = "rerunTo";
 
     @Bean
     Job ingestJob(JobRepository jobRepository, Step discoverInboxStep, Step ingestFilesStep,
@@ -54,8 +56,11 @@ public class IngestJobConfiguration {
     @StepScope
     InboxDiscoveryTasklet inboxDiscoveryTasklet(@Value("#{jobParameters['" + INBOX + "']}") String inbox,
                                                 @Value("#{jobParameters['" + COMMAND + "']}") String command,
+                                                @Value("#{jobParameters['" + RERUN_FROM + "']}") LocalDate rerunFrom,
+                                                @Value("#{jobParameters['" + RERUN_TO + "']}") LocalDate rerunTo,
                                                 IngestSettings settings, DataSource dataSource, IngestRuns runs) {
-        return new InboxDiscoveryTasklet(Path.of(inbox), command, settings.partitions(), dataSource, runs);
+        RerunRange rerun = rerunFrom == null ? null : new RerunRange(rerunFrom, rerunTo);
+        return new InboxDiscoveryTasklet(Path.of(inbox), command, rerun, settings.partitions(), dataSource, runs);
     }
 
     /** On a restart every partition runs again and finds only its files still pending. */

@@ -3,7 +3,9 @@ package cn.campaign.pipeline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.campaign.pipeline.ingest.RerunRange;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class PipelineCommandTest {
@@ -17,7 +19,22 @@ class PipelineCommandTest {
     }
 
     @Test
+    void nightlyAndRerunTakeTheirOptions() {
+        assertThat(PipelineCommand.parse("nightly").path()).isEqualTo(Path.of("var/inbox"));
+        assertThat(PipelineCommand.parse("nightly", "--inbox", "in").path()).isEqualTo(Path.of("in"));
+        PipelineCommand rerun = PipelineCommand.parse("rerun", "--to", "2026-02-03", "--from", "2026-02-01");
+        assertThat(rerun.rerun()).isEqualTo(new RerunRange(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 3)));
+    }
+
+    @Test
     void wrongUsageIsAUsageError() {
+        assertThatThrownBy(() -> PipelineCommand.parse("nightly", "--inbox")).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> PipelineCommand.parse("nightly", "inbox")).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> PipelineCommand.parse("rerun", "--from", "2026-02-01")).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> PipelineCommand.parse("rerun", "--from", "2026-02-03", "--to", "2026-02-01"))
+                .isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> PipelineCommand.parse("rerun", "--from", "3.2.2026", "--to", "2026-02-01"))
+                .isInstanceOf(UsageException.class);
         assertThatThrownBy(PipelineCommand::parse).isInstanceOf(UsageException.class);
         assertThatThrownBy(() -> PipelineCommand.parse("reference")).isInstanceOf(UsageException.class);
         assertThatThrownBy(() -> PipelineCommand.parse("reference", "a", "b")).isInstanceOf(UsageException.class);

@@ -22,9 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Contract section 5, column by column at every level, on a scenario small enough to count
- * by hand. The fixture registry: city 150800 with county 150802 (precinct P1, units U1
- * 150802001001 and U2 150802001002, key enterprise E1 at U1) and county 150821 (active P2
- * with unit U3 150821100201 and key enterprise E2; inactive PX with unit U4 150821100202).
+ * by hand ({@link ThreeDaysOfSubmissions}).
  */
 @PipelineTest
 class DailyOrgMetricsTest {
@@ -32,10 +30,7 @@ class DailyOrgMetricsTest {
     static final String P1 = "150802000001";
     static final String P2 = "150821000001";
     static final String PX = "150821000002";
-    static final String VISITS = "visit_id,visit_date,officer_id,target_type,target_code,persons_reached,issues_found,note";
-    static final String DISPUTES = "case_id,reported_date,dispute_type,unit_code,status,status_date,mechanism,escalated,note";
-    static final String HAZARDS = "hazard_id,found_date,category,unit_code,status,status_date";
-    static final String INSPECTIONS = "inspection_id,inspection_date,venue_id,violations_found,violations_handled";
+    static final String DISPUTES = ThreeDaysOfSubmissions.DISPUTES;
 
     @Autowired
     IngestCommands ingest;
@@ -56,31 +51,8 @@ class DailyOrgMetricsTest {
         inbox = new Inbox(tempDir.resolve("inbox"));
     }
 
-    /** Three days of submissions; P2 misses the third. */
     void givenThreeDaysOfSubmissions() {
-        inbox.utf8(P1 + "_20260201_visits.csv", VISITS,
-                "V1,2026-02-01,100001,household,150802001001,3,0,",
-                "V2,2026-02-01,100001,enterprise,91150802MA0N12340C,2,0,",
-                "V3,2026-02-01,100001,village,150821100201,4,0,跨辖区走访");   // U3 lies in P2's jurisdiction
-        inbox.utf8(P1 + "_20260201_disputes.csv", DISPUTES,
-                "C1,2026-02-01,noise,150802001001,open,2026-02-01,,false,",
-                "C2,2026-02-01,noise,150802001001,resolved,2026-02-01,police,true,");
-        inbox.utf8(P2 + "_20260201_hazards.csv", HAZARDS,
-                "H1,2026-02-01,fire,150821100201,open,2026-02-01");
-        inbox.utf8(P1 + "_20260202_visits.csv", VISITS);                         // a zero report
-        inbox.utf8(P1 + "_20260202_disputes.csv", DISPUTES,
-                "C1,2026-02-01,noise,150802001001,mediating,2026-02-02,,false,",  // two snapshots on one day:
-                "C1,2026-02-01,noise,150802001001,resolved,2026-02-02,joint,false,");  // the later line wins
-        inbox.utf8(P2 + "_20260202_visits.csv", VISITS,
-                "V1,2026-02-02,200001,household,150821100201,10,1,");
-        inbox.utf8(P2 + "_20260202_disputes.csv", DISPUTES,
-                "C9,2026-02-02,land,150821100201,open,2026-02-02,,false,");
-        inbox.utf8(P2 + "_20260202_hazards.csv", HAZARDS,
-                "H1,2026-02-01,fire,150821100201,rectified,2026-02-02");
-        inbox.utf8(P2 + "_20260202_inspections.csv", INSPECTIONS,
-                "I1,2026-02-02,V150821100202,2,1");
-        inbox.utf8(P1 + "_20260203_disputes.csv", DISPUTES,
-                "C3,2026-02-03,labour,150802001002,referred,2026-02-03,,false,");
+        ThreeDaysOfSubmissions.writeTo(inbox);
     }
 
     @Test
