@@ -4,13 +4,16 @@
 -- (status_date, submission date, line), open when there is none. The case counts on D as
 -- found when reported_date <= D, resolved/referred when also its status on D is, escalated
 -- when also flagged. Events are the days those indicators change, with +1/-1.
-with removed as (
-    delete from core.ledger_event e
-    using (select distinct precinct_code, case_id from affected_case) a
-    where e.ledger = 'dispute' and e.precinct_code = a.precinct_code and e.item_id = a.case_id
-    returning e.event_date)
-insert into mart.dirty (since)
-select min(event_date) from removed having count(*) > 0;
+-- The events before tonight, to mark dirty only the days whose events really changed.
+create temp table previous_dispute_event on commit drop as
+select e.*
+from core.ledger_event e
+join (select distinct precinct_code, case_id from affected_case) a
+  on e.ledger = 'dispute' and e.precinct_code = a.precinct_code and e.item_id = a.case_id;
+
+delete from core.ledger_event e
+using previous_dispute_event p
+where e.ledger = p.ledger and e.precinct_code = p.precinct_code and e.item_id = p.item_id and e.event_date = p.event_date;
 
 insert into core.ledger_event (ledger, precinct_code, item_id, event_date,
                                found_delta, closed_delta, referred_delta, escalated_delta)
@@ -55,9 +58,14 @@ select 'dispute', precinct_code, case_id, point, found_delta, closed_delta, refe
 from delta
 where found_delta <> 0 or closed_delta <> 0 or referred_delta <> 0 or escalated_delta <> 0;
 
+with current_event as (
+    select e.*
+    from core.ledger_event e
+    join (select distinct precinct_code, case_id from affected_case) a
+      on e.ledger = 'dispute' and e.precinct_code = a.precinct_code and e.item_id = a.case_id),
+changed as (
+    (select * from previous_dispute_event except select * from current_event)
+    union all
+    (select * from current_event except select * from previous_dispute_event))
 insert into mart.dirty (since)
-select min(e.event_date)
-from core.ledger_event e
-join (select distinct precinct_code, case_id from affected_case) a
-  on e.ledger = 'dispute' and e.precinct_code = a.precinct_code and e.item_id = a.case_id
-having count(*) > 0;
+select min(event_date) from changed having count(*) > 0;

@@ -1,13 +1,16 @@
 -- core.ledger_event for the hazards touched tonight, by the same rules as cases: found
 -- date from the latest snapshot by (submission date, line); status on D from the latest
 -- snapshot with status_date <= D by (status_date, submission date, line), open when none.
-with removed as (
-    delete from core.ledger_event e
-    using (select distinct precinct_code, hazard_id from affected_hazard) a
-    where e.ledger = 'hazard' and e.precinct_code = a.precinct_code and e.item_id = a.hazard_id
-    returning e.event_date)
-insert into mart.dirty (since)
-select min(event_date) from removed having count(*) > 0;
+-- The events before tonight, to mark dirty only the days whose events really changed.
+create temp table previous_hazard_event on commit drop as
+select e.*
+from core.ledger_event e
+join (select distinct precinct_code, hazard_id from affected_hazard) a
+  on e.ledger = 'hazard' and e.precinct_code = a.precinct_code and e.item_id = a.hazard_id;
+
+delete from core.ledger_event e
+using previous_hazard_event p
+where e.ledger = p.ledger and e.precinct_code = p.precinct_code and e.item_id = p.item_id and e.event_date = p.event_date;
 
 insert into core.ledger_event (ledger, precinct_code, item_id, event_date,
                                found_delta, closed_delta, referred_delta, escalated_delta)
@@ -48,9 +51,14 @@ select 'hazard', precinct_code, hazard_id, point, found_delta, closed_delta, 0, 
 from delta
 where found_delta <> 0 or closed_delta <> 0;
 
+with current_event as (
+    select e.*
+    from core.ledger_event e
+    join (select distinct precinct_code, hazard_id from affected_hazard) a
+      on e.ledger = 'hazard' and e.precinct_code = a.precinct_code and e.item_id = a.hazard_id),
+changed as (
+    (select * from previous_hazard_event except select * from current_event)
+    union all
+    (select * from current_event except select * from previous_hazard_event))
 insert into mart.dirty (since)
-select min(e.event_date)
-from core.ledger_event e
-join (select distinct precinct_code, hazard_id from affected_hazard) a
-  on e.ledger = 'hazard' and e.precinct_code = a.precinct_code and e.item_id = a.hazard_id
-having count(*) > 0;
+select min(event_date) from changed having count(*) > 0;

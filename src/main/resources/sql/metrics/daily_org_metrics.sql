@@ -5,20 +5,25 @@
 delete from mart.daily_org_metrics where metric_date >= :fromDate;
 
 insert into mart.daily_org_metrics
-with precinct_total as (
+with precinct_total as materialized (
     select p.precinct_code,
-           p.active::int as expected,
-           (select count(*) from registry.jurisdiction j where j.precinct_code = p.precinct_code) as units_total,
-           (select count(*)
-            from registry.enterprise e
-            join registry.jurisdiction j on j.unit_code = e.unit_code
-            where e.is_key and j.precinct_code = p.precinct_code)                            as key_enterprises_total
-    from registry.precinct p),
+           p.active::int                        as expected,
+           coalesce(units.total, 0)             as units_total,
+           coalesce(key_enterprises.total, 0)   as key_enterprises_total
+    from registry.precinct p
+    left join (select precinct_code, count(*) as total
+               from registry.jurisdiction
+               group by precinct_code) units using (precinct_code)
+    left join (select j.precinct_code, count(*) as total
+               from registry.enterprise e
+               join registry.jurisdiction j on j.unit_code = e.unit_code
+               where e.is_key
+               group by j.precinct_code) key_enterprises using (precinct_code)),
 org as (
     select 'precinct' as org_level, precinct_code as org_code, name as org_name from registry.precinct
     union all
     select level, code, name from registry.region where level in ('county', 'city', 'region')),
-membership as (
+membership as materialized (
     select p.precinct_code, 'precinct' as org_level, p.precinct_code as org_code from registry.precinct p
     union all
     select p.precinct_code, 'county', county.code

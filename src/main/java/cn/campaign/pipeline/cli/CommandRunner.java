@@ -4,19 +4,25 @@ import cn.campaign.pipeline.demo.DemoRunner;
 import cn.campaign.pipeline.ingest.IngestCommands;
 import cn.campaign.pipeline.registry.RegistryCommands;
 import cn.campaign.pipeline.warehouse.PipelineLock;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
 /** Dispatches a parsed command to its stage; returns the process exit code. */
 @Component
 public class CommandRunner {
 
+    private final DataSource dataSource;
     private final PipelineLock lock;
     private final RegistryCommands registry;
     private final IngestCommands ingest;
     private final DemoRunner demo;
 
-    public CommandRunner(PipelineLock lock, RegistryCommands registry, IngestCommands ingest, DemoRunner demo) {
+    public CommandRunner(PipelineLock lock, RegistryCommands registry, IngestCommands ingest, DemoRunner demo,
+                         DataSource dataSource) {
+        this.dataSource = dataSource;
         this.lock = lock;
         this.registry = registry;
         this.ingest = ingest;
@@ -31,9 +37,24 @@ public class CommandRunner {
                 case "nightly" -> ingest.nightly(command.path(), out);
                 case "rerun" -> ingest.rerun(command.rerun(), command.path(), out);
                 case "demo" -> demo.run(out);
+                case "warehouse" -> serve(out);
                 default -> throw new UsageException("unknown command: " + command.name());
             }
         }
         return 0;
+    }
+
+    /** Keeps the warehouse up, holding the lock so no job changes it meanwhile, until Ctrl-C. */
+    private void serve(PrintStream out) {
+        String url = dataSource instanceof HikariDataSource hikari ? hikari.getJdbcUrl() : "the configured database";
+        out.println("warehouse at " + url);
+        out.println("query it with: psql \"" + url.replaceFirst("^jdbc:", "").replaceFirst("\\?.*$", "")
+                + "\" -U postgres   (password postgres); Ctrl-C stops it");
+        CountDownLatch forever = new CountDownLatch(1);
+        try {
+            forever.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

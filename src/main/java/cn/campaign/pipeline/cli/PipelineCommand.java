@@ -24,7 +24,8 @@ public record PipelineCommand(String name, Path path, RerunRange rerun, List<Str
               jobs/reference DIR                          load the registry from a folder
               jobs/nightly [--inbox DIR]                  ingest every file not yet ingested (default inbox var/inbox)
               jobs/rerun --from D --to D [--inbox DIR]    read that range's files again and recompute those dates (D: 2026-02-03)
-              jobs/demo                                   generate sample data and run the pipeline end to end""";
+              jobs/demo                                   generate sample data and run the pipeline end to end
+              jobs/warehouse                              keep the embedded PostgreSQL running to query it (Ctrl-C stops it)""";
 
     public static PipelineCommand parse(String... args) {
         List<String> positional = new ArrayList<>();
@@ -65,9 +66,9 @@ public record PipelineCommand(String name, Path path, RerunRange rerun, List<Str
                 yield new PipelineCommand(name, Path.of(options.getOrDefault("--inbox", DEFAULT_INBOX)),
                         new RerunRange(from, to), spring);
             }
-            case "demo" -> {
+            case "demo", "warehouse" -> {
                 if (!rest.isEmpty()) {
-                    throw new UsageException("demo takes no arguments");
+                    throw new UsageException(name + " takes no arguments");
                 }
                 yield new PipelineCommand(name, null, null, spring);
             }
