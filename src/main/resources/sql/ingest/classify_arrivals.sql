@@ -17,6 +17,9 @@ from ingest.arrival a
 where not exists (select 1 from ingest.file f where f.file_name = a.file_name and f.sha256 = a.sha256)
 order by a.file_name;
 
+-- the night's files are many new rows: plan the statements below on fresh statistics
+analyze ingest.file;
+
 update ingest.file
 set state = 'quarantined', code = 'F01',
     detail = null

@@ -23,6 +23,8 @@ select file_id, precinct_code, submission_date, kind, false
 from ingest.file
 where run_id = :runId and rerun_reset;
 
+analyze version_change;
+
 update ingest.file f
 set active = exists (select 1 from version_change c where c.file_id = f.file_id and c.now_active),
     rerun_reset = false

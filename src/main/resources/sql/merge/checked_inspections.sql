@@ -20,3 +20,6 @@ select staged.*,
            else 'loaded'
        end as outcome
 from staged;
+
+-- temporary tables get no statistics by themselves, and the merges below join on this one
+analyze checked_inspection;

@@ -11,10 +11,16 @@ with outcome_counts as (
           union all select file_id, outcome from checked_inspection) rows
     group by file_id)
 update ingest.file f
-set state          = 'read',
-    rows_loaded    = coalesce(c.loaded, 0),
-    rows_duplicate = coalesce(c.duplicate, 0),
-    rows_rejected  = coalesce(c.rejected, 0)
-from ingest.file staged
-left join outcome_counts c on c.file_id = staged.file_id
-where staged.file_id = f.file_id and f.state = 'staged';
+set rows_loaded    = c.loaded,
+    rows_duplicate = c.duplicate,
+    rows_rejected  = c.rejected
+from outcome_counts c
+where c.file_id = f.file_id and f.state = 'staged';
+
+-- a header-only file has no rows: its counts stay 0
+update ingest.file
+set state = 'read'
+where state = 'staged';
+
+-- the night changed many ledger rows: plan the version and core merges on fresh statistics
+analyze ingest.file;

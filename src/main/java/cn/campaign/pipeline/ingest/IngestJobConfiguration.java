@@ -90,8 +90,9 @@ public class IngestJobConfiguration {
     IngestFilesTasklet ingestFilesTasklet(@Value("#{jobParameters['" + INBOX + "']}") String inbox,
                                           @Value("#{stepExecutionContext['" + FilePartitioner.PARTITION + "']}") int partition,
                                           @Value("${campaign.start-date}") LocalDate campaignStart,
+                                          @Value("${pipeline.ingest.files-per-transaction}") int filesPerTransaction,
                                           DataSource dataSource, IngestRuns runs) {
-        return new IngestFilesTasklet(Path.of(inbox), partition, campaignStart, dataSource, runs);
+        return new IngestFilesTasklet(Path.of(inbox), partition, filesPerTransaction, campaignStart, dataSource, runs);
     }
 
     @Bean

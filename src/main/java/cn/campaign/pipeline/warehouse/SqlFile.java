@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -17,6 +19,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  */
 public final class SqlFile {
 
+    private static final Logger log = LoggerFactory.getLogger(SqlFile.class);
     private static final Pattern STATEMENT_END = Pattern.compile(";\\s*\\R");
 
     private final String name;
@@ -41,10 +44,12 @@ public final class SqlFile {
         }
     }
 
-    /** Runs every statement in order, in the caller's transaction. */
+    /** Runs every statement in order, in the caller's transaction; the log shows what each took. */
     public void execute(NamedParameterJdbcTemplate jdbc, Map<String, ?> parameters) {
-        for (String statement : statements) {
-            jdbc.update(statement, parameters);
+        for (int i = 0; i < statements.size(); i++) {
+            long started = System.nanoTime();
+            int rows = jdbc.update(statements.get(i), parameters);
+            log.info("sql/{}.sql statement {}: {} rows in {} ms", name, i + 1, rows, (System.nanoTime() - started) / 1_000_000);
         }
     }
 
