@@ -15,13 +15,15 @@ import org.springframework.stereotype.Component;
 public class CommandRunner {
 
     private final DataSource dataSource;
+    private final NightlySchedule schedule;
     private final PipelineLock lock;
     private final RegistryCommands registry;
     private final IngestCommands ingest;
     private final DemoRunner demo;
 
     public CommandRunner(PipelineLock lock, RegistryCommands registry, IngestCommands ingest, DemoRunner demo,
-                         DataSource dataSource) {
+                         NightlySchedule schedule, DataSource dataSource) {
+        this.schedule = schedule;
         this.dataSource = dataSource;
         this.lock = lock;
         this.registry = registry;
@@ -31,6 +33,11 @@ public class CommandRunner {
 
     /** Runs the command holding the pipeline lock: one run at a time. */
     public int run(PipelineCommand command, PrintStream out) {
+        if (command.name().equals("schedule")) {
+            // takes the lock for each night, not for the days between
+            schedule.run(command.path(), out);
+            return 0;
+        }
         try (PipelineLock.Held held = lock.acquire(command.name())) {
             switch (command.name()) {
                 case "reference" -> registry.load(command.path(), out);

@@ -24,6 +24,7 @@ public record PipelineCommand(String name, Path path, RerunRange rerun, List<Str
               jobs/reference DIR                          load the registry from a folder
               jobs/nightly [--inbox DIR]                  ingest every file not yet ingested (default inbox var/inbox)
               jobs/rerun --from D --to D [--inbox DIR]    read that range's files again and recompute those dates (D: 2026-02-03)
+              jobs/schedule [--inbox DIR]                 run the nightly on pipeline.schedule.cron (default 01:30), until stopped
               jobs/demo                                   generate sample data and run the pipeline end to end
               jobs/warehouse                              keep the embedded PostgreSQL running to query it (Ctrl-C stops it)""";
 
@@ -49,7 +50,7 @@ public record PipelineCommand(String name, Path path, RerunRange rerun, List<Str
                 }
                 yield new PipelineCommand(name, Path.of(rest.get(0)), null, spring);
             }
-            case "nightly" -> {
+            case "nightly", "schedule" -> {
                 Map<String, String> options = options(rest, Set.of("--inbox"));
                 yield new PipelineCommand(name, Path.of(options.getOrDefault("--inbox", DEFAULT_INBOX)), null, spring);
             }

@@ -64,7 +64,7 @@ public class PipelineLauncher {
         try {
             execution = jobOperator.start(job, parameters);
         } catch (Exception e) {
-            throw new PipelineFailure(job.getName() + " could not start: " + e.getMessage(), e);
+            throw new PipelineFailure(job.getName() + " failed: " + PipelineFailure.describe(e), e);
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             throw failureOf(job.getName(), execution);

@@ -1,11 +1,14 @@
 package cn.campaign.pipeline.ingest;
 
+import cn.campaign.pipeline.cli.FaultInjectionListener;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -46,9 +49,10 @@ public class IngestJobConfiguration {
 
     @Bean
     Step discoverInboxStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                           InboxDiscoveryTasklet inboxDiscoveryTasklet) {
+                           InboxDiscoveryTasklet inboxDiscoveryTasklet, FaultInjectionListener faultInjection) {
         return new StepBuilder("discoverInboxStep", jobRepository)
                 .tasklet(inboxDiscoveryTasklet, transactionManager)
+                .listener((StepExecutionListener) faultInjection)
                 .build();
     }
 
@@ -63,11 +67,16 @@ public class IngestJobConfiguration {
         return new InboxDiscoveryTasklet(Path.of(inbox), command, rerun, settings.partitions(), dataSource, runs);
     }
 
-    /** On a restart every partition runs again and finds only its files still pending. */
+    /**
+     * On a restart every partition runs again and finds only its files still pending —
+     * including files whose staged rows a database crash took.
+     */
     @Bean
     Step ingestFilesStep(JobRepository jobRepository, Step ingestPartitionStep,
-                         @Qualifier("ingestTaskExecutor") TaskExecutor ingestTaskExecutor, IngestSettings settings) {
+                         @Qualifier("ingestTaskExecutor") TaskExecutor ingestTaskExecutor, IngestSettings settings,
+                         DataSource dataSource, PlatformTransactionManager transactionManager) {
         return new StepBuilder("ingestFilesStep", jobRepository)
+                .listener(new LostStagingListener(dataSource, transactionManager))
                 .partitioner("ingestPartitionStep", new FilePartitioner())
                 .step(ingestPartitionStep)
                 .gridSize(settings.partitions())
@@ -78,9 +87,10 @@ public class IngestJobConfiguration {
 
     @Bean
     Step ingestPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                             IngestFilesTasklet ingestFilesTasklet) {
+                             IngestFilesTasklet ingestFilesTasklet, FaultInjectionListener faultInjection) {
         return new StepBuilder("ingestPartitionStep", jobRepository)
                 .tasklet(ingestFilesTasklet, transactionManager)
+                .listener((ChunkListener) faultInjection)
                 .allowStartIfComplete(true)
                 .build();
     }

@@ -1,7 +1,9 @@
 package cn.campaign.pipeline.merge;
 
 import cn.campaign.pipeline.ingest.IngestRuns;
+import cn.campaign.pipeline.cli.FaultInjectionListener;
 import javax.sql.DataSource;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -15,9 +17,11 @@ public class MergeStepConfiguration {
 
     @Bean
     Step mergeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
-                   IngestRuns runs) {
+                   IngestRuns runs,
+                     FaultInjectionListener faultInjection) {
         return new StepBuilder("mergeStep", jobRepository)
-                .tasklet(new MergeTasklet(dataSource, runs, transactionManager), transactionManager)
+                .tasklet(new MergeTasklet(dataSource, runs), transactionManager)
+                .listener((StepExecutionListener) faultInjection)
                 .build();
     }
 }

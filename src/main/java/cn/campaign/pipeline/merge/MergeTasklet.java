@@ -11,9 +11,6 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The merge, in one transaction, all set-based ({@code sql/merge/}): registry checks and
@@ -36,13 +33,10 @@ class MergeTasklet implements Tasklet {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final IngestRuns runs;
-    private final TransactionTemplate resetToPending;
 
-    MergeTasklet(DataSource dataSource, IngestRuns runs, PlatformTransactionManager transactionManager) {
+    MergeTasklet(DataSource dataSource, IngestRuns runs) {
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
         this.runs = runs;
-        this.resetToPending = new TransactionTemplate(transactionManager);
-        this.resetToPending.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Override
@@ -51,11 +45,9 @@ class MergeTasklet implements Tasklet {
         Map<String, Object> parameters = Map.of("runId", runId);
         List<Long> lost = jdbc.queryForList(STAGING_LOST.query(), parameters, Long.class);
         if (!lost.isEmpty()) {
-            // committed apart from the merge, which rolls back: the restart reads them again
-            resetToPending.executeWithoutResult(status -> jdbc.update(
-                    "update ingest.file set state = 'pending', rows_read = 0 where file_id in (:lost)", Map.of("lost", lost)));
+            // the restart reads them again (LostStagingListener) before merging
             throw new PipelineFailure(lost.size() + " staged file(s) lost their rows (was PostgreSQL restarted?); "
-                    + "run again to read them anew");
+                    + "the next run reads them again");
         }
         CHECKS.forEach(sql -> sql.execute(jdbc, parameters));
         List<String> unbalanced = jdbc.query(ACCOUNTING_ERRORS.query(), parameters, (rs, i) -> String.format(

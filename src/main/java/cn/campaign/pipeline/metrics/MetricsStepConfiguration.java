@@ -1,7 +1,9 @@
 package cn.campaign.pipeline.metrics;
 
+import cn.campaign.pipeline.cli.FaultInjectionListener;
 import java.time.LocalDate;
 import javax.sql.DataSource;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -16,9 +18,10 @@ public class MetricsStepConfiguration {
 
     @Bean
     Step metricsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
-                     @Value("${campaign.start-date}") LocalDate campaignStart) {
+                     @Value("${campaign.start-date}") LocalDate campaignStart, FaultInjectionListener faultInjection) {
         return new StepBuilder("metricsStep", jobRepository)
                 .tasklet(new MetricsTasklet(dataSource, campaignStart), transactionManager)
+                .listener((StepExecutionListener) faultInjection)
                 .build();
     }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -57,6 +58,10 @@ public final class EmbeddedWarehouse implements AutoCloseable {
                     + OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS)).getBytes(StandardCharsets.UTF_8)));
             channel.force(true);
             stopOrphanedServer(absolute);
+            if (Files.isDirectory(absolute)) {
+                // PostgreSQL refuses a data folder others can read, as a restored copy often is
+                Files.setPosixFilePermissions(absolute, PosixFilePermissions.fromString("rwx------"));
+            }
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(absolute.toFile())
                     .setCleanDataDirectory(false)

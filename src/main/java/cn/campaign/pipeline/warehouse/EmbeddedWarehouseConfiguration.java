@@ -31,6 +31,8 @@ public class EmbeddedWarehouseConfiguration {
         // every ingest thread holds a connection for its file, plus the job repository's
         dataSource.setMaximumPoolSize(Math.max(threads, Runtime.getRuntime().availableProcessors()) + 6);
         dataSource.setPoolName("embedded-warehouse");
+        // the server is local: if it does not answer within seconds it is down, say so
+        dataSource.setConnectionTimeout(5_000);
         return dataSource;
     }
 }

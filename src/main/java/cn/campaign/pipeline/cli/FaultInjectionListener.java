@@ -1,0 +1,64 @@
+package cn.campaign.pipeline.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * For the fault-injection suite only: with {@code pipeline.fault-injection.pause-at=STEP},
+ * the run stops before that step (or, for {@code ingestPartitionStep}, after a partition's
+ * first committed chunk), prints {@code PAUSED at STEP} and waits until the file named by
+ * {@code pipeline.fault-injection.resume-file} exists — so a test can kill the JVM, or the
+ * database, at exactly that point. Without the property it does nothing.
+ */
+@Component
+public class FaultInjectionListener implements StepExecutionListener, ChunkListener {
+
+    public static final String PAUSED = "PAUSED at ";
+
+    private final String pauseAt;
+    private final Path resumeFile;
+    private boolean paused;
+
+    public FaultInjectionListener(@Value("${pipeline.fault-injection.pause-at:}") String pauseAt,
+                                  @Value("${pipeline.fault-injection.resume-file:}") String resumeFile) {
+        this.pauseAt = pauseAt;
+        this.resumeFile = resumeFile.isEmpty() ? null : Path.of(resumeFile);
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        if (stepExecution.getStepName().equals(pauseAt)) {
+            pause(pauseAt);
+        }
+    }
+
+    @Override
+    public void afterChunk(ChunkContext context) {
+        if (!paused && context.getStepContext().getStepName().startsWith(pauseAt + ":")) {
+            pause(pauseAt);
+        }
+    }
+
+    private synchronized void pause(String point) {
+        if (paused) {
+            return;
+        }
+        paused = true;
+        System.out.println(PAUSED + point);
+        System.out.flush();
+        while (resumeFile == null || !Files.exists(resumeFile)) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package cn.campaign.pipeline.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.campaign.pipeline.cli.FaultInjectionListener;
+import cn.campaign.pipeline.csv.FileInspection;
+import cn.campaign.pipeline.demo.SampleRegistry;
+import cn.campaign.pipeline.demo.SampleSubmissions;
+import cn.campaign.pipeline.warehouse.EmbeddedWarehouse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Issue 5's fault-injection suite on the real pipeline in child JVMs: runs killed with -9 at
+ * each stage, two launches at once, the database restarted mid-run. After recovery every
+ * core and mart table, the ledger and the rejects equal those of an uninterrupted run, and
+ * the inbox is byte for byte unchanged.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KilledRunsTest {
+
+    private static final List<String> TABLES = List.of(
+            "core.visit_row", "core.visit", "core.inspection_row", "core.inspection", "core.dispute_snapshot",
+            "core.hazard_snapshot", "core.target_first_visit", "core.ledger_event", "mart.precinct_daily",
+            "mart.daily_org_metrics");
+
+    private final Path root = Path.of("target/faults-" + System.nanoTime()).toAbsolutePath();
+    private Path inbox;
+    private Path registryLoaded;
+    private Map<String, String> inboxBytes;
+    private Map<String, List<String>> uninterrupted;
+
+    @BeforeAll
+    void anUninterruptedRunOfThreeDays() throws IOException {
+        Path registry = root.resolve("registry");
+        SampleRegistry.write(registry, 20260115L);
+        inbox = root.resolve("inbox");
+        SampleSubmissions.write(registry, inbox, LocalDate.of(2026, 1, 15), LocalDate.of(2026, 1, 17), 5L);
+        inboxBytes = hashes(inbox);
+
+        registryLoaded = root.resolve("registry-loaded");
+        assertThat(PipelineProcess.run(registryLoaded, "reference", registry.toString()).exitCode()).isZero();
+
+        Path clean = copyOf(registryLoaded, "clean");
+        PipelineProcess run = PipelineProcess.run(clean, "nightly", "--inbox", inbox.toString());
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        uninterrupted = dump(clean);
+        assertThat(uninterrupted.get("core.visit")).hasSizeGreaterThan(100);
+    }
+
+    @ParameterizedTest(name = "killed at {0}")
+    @ValueSource(strings = {"discoverInboxStep", "ingestPartitionStep", "mergeStep", "metricsStep"})
+    void aRunKilledAtAnyStageIsResumedByTheNextRunAndEndsAsIfUninterrupted(String stage) throws IOException {
+        // given a nightly killed with -9 at that stage
+        Path home = copyOf(registryLoaded, "killed-" + stage);
+        PipelineProcess killed = PipelineProcess.start(home, List.of("nightly", "--inbox", inbox.toString(),
+                "--pipeline.fault-injection.pause-at=" + stage,
+                "--pipeline.fault-injection.resume-file=" + home.resolve("never")));
+        killed.awaitOutput(FaultInjectionListener.PAUSED + stage);
+        killed.kill();
+
+        // when the next nightly runs
+        PipelineProcess next = PipelineProcess.run(home, "nightly", "--inbox", inbox.toString());
+
+        // then it resumed the killed run, and the warehouse is what an uninterrupted run gives
+        assertThat(next.exitCode()).as(next.stdout() + next.stderr()).isZero();
+        assertThat(next.stdout()).contains("resuming interrupted ingestJob execution");
+        assertThat(dump(home)).isEqualTo(uninterrupted);
+        assertThat(hashes(inbox)).isEqualTo(inboxBytes);
+    }
+
+    @Test
+    void twoLaunchesAtOnceRunExactlyOnce() throws IOException {
+        Path home = copyOf(registryLoaded, "twice");
+        PipelineProcess first = PipelineProcess.start(home, List.of("nightly", "--inbox", inbox.toString()));
+        PipelineProcess second = PipelineProcess.start(home, List.of("nightly", "--inbox", inbox.toString()));
+
+        List<Integer> exitCodes = List.of(first.exitCode(), second.exitCode());
+
+        assertThat(exitCodes).containsExactlyInAnyOrder(0, 1);
+        PipelineProcess refused = exitCodes.get(0) == 1 ? first : second;
+        assertThat(refused.stderr()).contains("in use by another pipeline process").doesNotContain("\tat ");
+        assertThat(dump(home)).isEqualTo(uninterrupted);
+    }
+
+    @Test
+    void theDatabaseRestartedMidRunFailsWithOneLineAndTheNextRunCompletes() throws Exception {
+        // given a nightly whose embedded PostgreSQL goes down (immediate shutdown) between load and merge
+        Path home = copyOf(registryLoaded, "database-restart");
+        Path resume = home.resolve("resume");
+        PipelineProcess run = PipelineProcess.start(home, List.of("nightly", "--inbox", inbox.toString(),
+                "--pipeline.fault-injection.pause-at=mergeStep", "--pipeline.fault-injection.resume-file=" + resume));
+        run.awaitOutput(FaultInjectionListener.PAUSED + "mergeStep");
+        long postmaster = Long.parseLong(Files.readAllLines(home.resolve("pg/postmaster.pid")).get(0).trim());
+        new ProcessBuilder("kill", "-QUIT", Long.toString(postmaster)).start().waitFor();
+        ProcessHandle.of(postmaster).ifPresent(server -> server.onExit().join());
+        Files.createFile(resume);
+
+        // then the run fails with one line and no stack trace
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr()).startsWith("error: ").doesNotContain("\tat ");
+
+        // and the next run, on a restarted database, completes as if nothing happened
+        PipelineProcess next = PipelineProcess.run(home, "nightly", "--inbox", inbox.toString());
+        assertThat(next.exitCode()).as(next.stdout() + next.stderr()).isZero();
+        assertThat(dump(home)).isEqualTo(uninterrupted);
+    }
+
+    @Test
+    void anUnreachableDatabaseFailsWithOneLine() {
+        PipelineProcess run = PipelineProcess.run(root.resolve("unreachable"), "nightly", "--inbox", inbox.toString(),
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:9/campaign",
+                "--spring.datasource.username=nobody", "--spring.datasource.password=none",
+                "--spring.datasource.hikari.connection-timeout=2000");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr()).startsWith("error: ").contains("Connection").doesNotContain("\tat ");
+    }
+
+    /** Every core and mart table, the ledger and the rejects, as sorted text. */
+    private static Map<String, List<String>> dump(Path home) {
+        Map<String, List<String>> dump = new LinkedHashMap<>();
+        try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.start(home.resolve("pg"));
+             Connection connection = DriverManager.getConnection(warehouse.jdbcUrl(), "postgres", "postgres")) {
+            for (String table : TABLES) {
+                dump.put(table, rows(connection, "select t::text from " + table + " t order by 1"));
+            }
+            dump.put("ledger", rows(connection, "select concat_ws(' ', file_name, outcome, code, rows_read, rows_loaded, "
+                    + "rows_duplicate, rows_rejected) from ingest.file_ledger order by 1"));
+            dump.put("rejects", rows(connection, "select concat_ws(' ', file_name, line_no, codes, raw_line) "
+                    + "from ingest.rejected_rows order by 1"));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return dump;
+    }
+
+    private static List<String> rows(Connection connection, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet rs = connection.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+
+    private Path copyOf(Path home, String name) throws IOException {
+        Path copy = root.resolve(name);
+        try (Stream<Path> paths = Files.walk(home.resolve("pg"))) {
+            for (Path path : paths.toList()) {
+                Path target = copy.resolve("pg").resolve(home.resolve("pg").relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
+        return copy;
+    }
+
+    private static Map<String, String> hashes(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            Map<String, String> hashes = new TreeMap<>();
+            for (Path file : files.toList()) {
+                hashes.put(file.getFileName().toString(), FileInspection.sha256Of(file));
+            }
+            return hashes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
