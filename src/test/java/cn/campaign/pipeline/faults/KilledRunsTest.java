@@ -49,11 +49,11 @@ class KilledRunsTest {
     private Map<String, List<String>> uninterrupted;
 
     @BeforeAll
-    void anUninterruptedRunOfThreeDays() throws IOException {
+    void anUninterruptedRunOfTwoDays() throws IOException {
         Path registry = root.resolve("registry");
         SampleRegistry.write(registry, 20260115L);
         inbox = root.resolve("inbox");
-        SampleSubmissions.write(registry, inbox, LocalDate.of(2026, 1, 15), LocalDate.of(2026, 1, 17), 5L);
+        SampleSubmissions.write(registry, inbox, LocalDate.of(2026, 1, 15), LocalDate.of(2026, 1, 16), 5L);
         inboxBytes = hashes(inbox);
 
         registryLoaded = root.resolve("registry-loaded");

@@ -3,14 +3,9 @@ package cn.campaign.pipeline.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.campaign.pipeline.Inbox;
-import cn.campaign.pipeline.PipelineTest;
-import cn.campaign.pipeline.Warehouse;
+import cn.campaign.pipeline.WarehouseTest;
 import cn.campaign.pipeline.csv.FileInspection;
-import cn.campaign.pipeline.ingest.IngestCommands;
-import cn.campaign.pipeline.registry.RegistryCommands;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,39 +13,21 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.test.JobRepositoryTestUtils;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 5's malformed corpus: whatever arrives, every file ends in the ledger with an
  * outcome and its accounting, nothing crashes, SQL-looking text is stored verbatim, and
  * the inbox is left byte for byte as it was.
  */
-@PipelineTest
-class MalformedCorpusTest {
+class MalformedCorpusTest extends WarehouseTest {
 
     static final String P1 = "150802000001";
     static final String VISITS = "visit_id,visit_date,officer_id,target_type,target_code,persons_reached,issues_found,note";
 
-    @Autowired
-    IngestCommands ingest;
-    @Autowired
-    RegistryCommands registry;
-    @Autowired
-    JobRepositoryTestUtils jobRepositoryTestUtils;
-    @Autowired
-    JdbcTemplate jdbc;
-    @TempDir
-    Path tempDir;
 
     @Test
     void everyMalformedFileIsAccountedForAndTheInboxIsUnchanged() throws IOException {
         // given a corpus of everything that goes wrong in files
-        Warehouse warehouse = new Warehouse(jdbc);
-        warehouse.reset(registry, jobRepositoryTestUtils);
-        Inbox inbox = new Inbox(tempDir.resolve("inbox"));
         String row = "V1,2026-02-01,100001,household,150802001001,3,0,";
         inbox.utf8(P1 + "_20260201_visits.csv", VISITS, row + "\"unbalanced quote", "V2,2026-02-01,100001,household,150802001001,3,0,");
         inbox.utf8(P1 + "_20260202_visits.csv", VISITS, row + "x".repeat(10 * 1024 * 1024));
@@ -77,7 +54,7 @@ class MalformedCorpusTest {
         Map<String, String> before = hashes(inbox.dir());
 
         // when the night runs
-        ingest.nightly(inbox.dir(), new PrintStream(new ByteArrayOutputStream()));
+        nightly();
 
         // then every file has an outcome and its accounting holds
         warehouse.assertAccountingHolds();

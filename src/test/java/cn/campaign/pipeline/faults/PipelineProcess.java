@@ -29,7 +29,9 @@ final class PipelineProcess {
         try {
             Files.createDirectories(home);
             List<String> command = new ArrayList<>(List.of(
-                    ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
+                    // quick to start: these runs are short, and there are many
+                    ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC", "-Xshare:auto",
                     "-cp", System.getProperty("java.class.path"), PipelineApplication.class.getName()));
             command.addAll(arguments);
             command.add("--pipeline.embedded.data-dir=" + home.resolve("pg"));

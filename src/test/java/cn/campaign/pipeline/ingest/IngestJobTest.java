@@ -3,26 +3,17 @@ package cn.campaign.pipeline.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import cn.campaign.pipeline.Inbox;
-import cn.campaign.pipeline.PipelineTest;
-import cn.campaign.pipeline.Warehouse;
-import cn.campaign.pipeline.registry.RegistryCommands;
+import cn.campaign.pipeline.WarehouseTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.test.JobRepositoryTestUtils;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Contract sections 2, 3 and 4 through the real ingest job, one small inbox per test. */
-@PipelineTest
-class IngestJobTest {
+class IngestJobTest extends WarehouseTest {
 
     static final String P1 = "150802000001";
     static final String P2 = "150821000001";
@@ -32,28 +23,9 @@ class IngestJobTest {
     static final String HAZARDS = "hazard_id,found_date,category,unit_code,status,status_date";
     static final String INSPECTIONS = "inspection_id,inspection_date,venue_id,violations_found,violations_handled";
 
-    @Autowired
-    IngestCommands ingest;
-    @Autowired
-    RegistryCommands registry;
-    @Autowired
-    JobRepositoryTestUtils jobRepositoryTestUtils;
-    @Autowired
-    JdbcTemplate jdbc;
-    @TempDir
-    Path tempDir;
 
-    Warehouse warehouse;
-    Inbox inbox;
-
-    @BeforeEach
-    void cleanWarehouse() {
-        warehouse = new Warehouse(jdbc);
-        warehouse.reset(registry, jobRepositoryTestUtils);
-        inbox = new Inbox(tempDir.resolve("inbox"));
-    }
-
-    private String nightly() {
+    /** A night on the test inbox; checks every file's accounting and returns the console summary. */
+    private String nightlySummary() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ingest.nightly(inbox.dir(), new PrintStream(out, true, StandardCharsets.UTF_8));
         warehouse.assertAccountingHolds();
@@ -70,7 +42,7 @@ class IngestJobTest {
                 "V4,2026年2月1日,100002,village,150821100201,10,2,");
 
         // when the night runs
-        String summary = nightly();
+        String summary = nightlySummary();
 
         // then every row is loaded, with its date
         assertThat(warehouse.ledger(P1 + "_20260203_visits.csv"))
@@ -111,7 +83,7 @@ class IngestJobTest {
                 "I3,2026-02-03,V150802001001,2,2");    // 4: fine
 
         // when the night runs
-        nightly();
+        nightlySummary();
 
         // then each rejected row carries its line, every code (sorted) and the raw line
         assertThat(warehouse.rejectedRows(visits)).extracting(r -> r.get("line_no"), r -> r.get("codes")).containsExactly(
@@ -147,7 +119,7 @@ class IngestJobTest {
         inbox.utf8(P2 + "_20260203_hazards.csv", "   ", "", "\t");
 
         // when the night runs
-        nightly();
+        nightlySummary();
 
         // then each is quarantined with its code and none of its rows is used
         assertThat(jdbc.queryForList("select file_name, code from ingest.file_ledger where outcome = 'quarantined' order by file_name"))
@@ -171,7 +143,7 @@ class IngestJobTest {
     @Test
     void aHeaderOnlyFileIsAValidZeroReport() {
         inbox.utf8(P1 + "_20260203_hazards.csv", HAZARDS);
-        nightly();
+        nightlySummary();
         assertThat(warehouse.ledger(P1 + "_20260203_hazards.csv"))
                 .containsEntry("outcome", "loaded").containsEntry("code", null).containsEntry("rows_read", 0);
     }
@@ -187,7 +159,7 @@ class IngestJobTest {
                 "隐患类别,隐患编号,状态日期,状态,所在村社区,发现日期",
                 "fire,YH-01,2026-02-03,已整改,150802001001,2026-02-02");
 
-        nightly();
+        nightlySummary();
 
         assertThat(warehouse.ledger(P1 + "_20260203_disputes.csv")).containsEntry("outcome", "loaded").containsEntry("rows_loaded", 2);
         assertThat(jdbc.queryForObject("select encoding from ingest.file where file_name = ?", String.class,
@@ -202,7 +174,7 @@ class IngestJobTest {
     @Test
     void utf8WithBomAndCrlfIsRead() {
         inbox.utf8WithBom(P1 + "_20260203_inspections.csv", INSPECTIONS + "\r", "I1,2026-02-03,V150802001001,2,1\r");
-        nightly();
+        nightlySummary();
         assertThat(warehouse.ledger(P1 + "_20260203_inspections.csv")).containsEntry("rows_loaded", 1);
         assertThat(jdbc.queryForObject("select inspection_id from core.inspection", String.class)).isEqualTo("I1");
     }
@@ -215,7 +187,7 @@ class IngestJobTest {
                 "",
                 "V2,2026-02-03,100001,household,150802001001,3,0,\"他说\"\"好\"\"\"",
                 "V3,2026-02-03,1,household,150802001001,3,0,");
-        nightly();
+        nightlySummary();
         assertThat(warehouse.ledger(P1 + "_20260203_visits.csv")).containsEntry("rows_read", 3);
         assertThat(warehouse.rejectedRows(P1 + "_20260203_visits.csv")).extracting(r -> r.get("line_no")).containsExactly(6);
         assertThat(jdbc.queryForObject("select note from core.visit where visit_id = 'V2'", String.class)).isEqualTo("他说\"好\"");
@@ -225,7 +197,7 @@ class IngestJobTest {
     void extraColumnsAreIgnoredAndNeverStored() {
         inbox.utf8(P1 + "_20260203_visits.csv", VISITS + ",身份证,住址",
                 "V1,2026-02-03,100001,household,150802001001,3,0,走访,EXTRA-SECRET-1,EXTRA-SECRET-2");
-        nightly();
+        nightlySummary();
         assertThat(warehouse.ledger(P1 + "_20260203_visits.csv")).containsEntry("rows_loaded", 1);
         for (String table : List.of("core.visit", "core.visit_row", "ingest.stage_visit", "ingest.rejected_row_store")) {
             assertThat(warehouse.count("select count(*) from " + table + " t where t::text like '%EXTRA-SECRET%'"))
@@ -238,7 +210,7 @@ class IngestJobTest {
         inbox.utf8(P1 + "_20260203_visits.csv", VISITS,
                 "V1,2026-02-03,100001,household,150802001001,3,0,户主身份证15080219800101123X 电话13912345678",
                 "V2,2026-02-03,100001,household,150802009999,3,0,联系电话18647811234");
-        nightly();
+        nightlySummary();
         assertThat(jdbc.queryForObject("select note from core.visit", String.class))
                 .isEqualTo("户主身份证150*************3X 电话139******78");
         assertThat(warehouse.rejectedRows(P1 + "_20260203_visits.csv").get(0).get("raw_line"))
@@ -249,11 +221,11 @@ class IngestJobTest {
     void theSameBytesUnderAnotherNameAreADuplicateAndTheSameFileAgainIsIgnored() {
         // given a file, and the same bytes under another name
         Path first = inbox.utf8(P1 + "_20260203_visits.csv", VISITS, "V1,2026-02-03,100001,household,150802001001,3,0,");
-        nightly();
+        nightlySummary();
         inbox.bytes(P1 + "_20260204_visits.csv", readAll(first));
 
         // when the next night runs
-        String summary = nightly();
+        String summary = nightlySummary();
 
         // then the copy is a duplicate of the first, not read; the first is not ingested twice
         assertThat(warehouse.ledger(P1 + "_20260204_visits.csv")).containsEntry("outcome", "duplicate")
@@ -261,7 +233,7 @@ class IngestJobTest {
         assertThat(summary).contains("1 new file(s) — duplicate 1");
         assertThat(warehouse.count("select count(*) from ingest.file")).isEqualTo(2);
         assertThat(warehouse.count("select count(*) from core.visit_row")).isEqualTo(1);
-        assertThat(nightly()).contains("0 new file(s)");
+        assertThat(nightlySummary()).contains("0 new file(s)");
     }
 
     @Test
@@ -269,10 +241,10 @@ class IngestJobTest {
         inbox.utf8(P1 + "_20260203_visits.csv", VISITS,
                 "V1,2026-02-03,100001,household,150802001001,3,0,",
                 "V2,2026-02-03,100001,household,150802001002,4,0,");
-        nightly();
+        nightlySummary();
         inbox.utf8(P1 + "_20260203_visits_v2.csv", VISITS, "V1,2026-02-03,100001,household,150802001001,9,0,更正");
 
-        nightly();
+        nightlySummary();
 
         assertThat(warehouse.ledger(P1 + "_20260203_visits.csv")).containsEntry("outcome", "superseded").containsEntry("rows_loaded", 2);
         assertThat(warehouse.ledger(P1 + "_20260203_visits_v2.csv")).containsEntry("outcome", "loaded");
@@ -283,10 +255,10 @@ class IngestJobTest {
     @Test
     void aLowerVersionArrivingAfterAHigherIsStaleAndNotUsed() {
         inbox.utf8(P1 + "_20260203_visits_v3.csv", VISITS, "V1,2026-02-03,100001,household,150802001001,9,0,");
-        nightly();
+        nightlySummary();
         inbox.utf8(P1 + "_20260203_visits_v2.csv", VISITS, "V1,2026-02-03,100001,household,150802001001,5,0,");
 
-        nightly();
+        nightlySummary();
 
         assertThat(warehouse.ledger(P1 + "_20260203_visits_v2.csv")).containsEntry("outcome", "stale").containsEntry("rows_read", 0);
         assertThat(jdbc.queryForObject("select persons_reached from core.visit", Integer.class)).isEqualTo(9);
@@ -295,10 +267,10 @@ class IngestJobTest {
     @Test
     void theSameVersionWithDifferentContentIsF05AndTheFirstStaysInUse() {
         inbox.utf8(P1 + "_20260203_visits.csv", VISITS, "V1,2026-02-03,100001,household,150802001001,3,0,");
-        nightly();
+        nightlySummary();
         inbox.utf8(P1 + "_20260203_visits_v1.csv", VISITS, "V1,2026-02-03,100001,household,150802001001,7,0,");
 
-        nightly();
+        nightlySummary();
 
         assertThat(warehouse.ledger(P1 + "_20260203_visits_v1.csv")).containsEntry("outcome", "quarantined").containsEntry("code", "F05");
         assertThat(jdbc.queryForObject("select persons_reached from core.visit", Integer.class)).isEqualTo(3);
@@ -317,7 +289,7 @@ class IngestJobTest {
                 "C1,2026-02-01,noise,150802001001,open,2026-02-01,,false,",
                 "C1,2026-02-01,noise,150802001001,mediating,2026-02-03,,false,");
 
-        nightly();
+        nightlySummary();
 
         assertThat(warehouse.ledger(P1 + "_20260203_visits.csv"))
                 .containsEntry("rows_loaded", 1).containsEntry("rows_duplicate", 1);
@@ -335,7 +307,7 @@ class IngestJobTest {
         inbox.utf8("巴彦淖尔_20260203_visits.csv", VISITS);
         Files.createDirectory(inbox.dir().resolve(P1 + "_20260205_visits.csv"));
 
-        String summary = nightly();
+        String summary = nightlySummary();
 
         assertThat(jdbc.queryForList("select file_name, code from ingest.file_ledger order by file_name"))
                 .extracting(r -> r.get("file_name") + " " + r.get("code")).containsExactly(

@@ -2,52 +2,26 @@ package cn.campaign.pipeline.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.campaign.pipeline.Inbox;
-import cn.campaign.pipeline.PipelineTest;
-import cn.campaign.pipeline.Warehouse;
+import cn.campaign.pipeline.WarehouseTest;
 import cn.campaign.pipeline.metrics.ThreeDaysOfSubmissions;
-import cn.campaign.pipeline.registry.RegistryCommands;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.test.JobRepositoryTestUtils;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Contract sections 6 and 7: re-running any date range gives byte-identical metrics. */
-@PipelineTest
-class RerunTest {
+class RerunTest extends WarehouseTest {
 
     static final RerunRange WHOLE_RANGE = new RerunRange(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 3));
 
-    @Autowired
-    IngestCommands ingest;
-    @Autowired
-    RegistryCommands registry;
-    @Autowired
-    JobRepositoryTestUtils jobRepositoryTestUtils;
-    @Autowired
-    JdbcTemplate jdbc;
-    @TempDir
-    Path tempDir;
-
-    Inbox inbox;
-    Warehouse warehouse;
 
     @BeforeEach
     void threeDaysIngested() {
-        warehouse = new Warehouse(jdbc);
-        warehouse.reset(registry, jobRepositoryTestUtils);
-        inbox = new Inbox(tempDir.resolve("inbox"));
         ThreeDaysOfSubmissions.writeTo(inbox);
-        ingest.nightly(inbox.dir(), quiet());
+        nightly();
     }
 
     @Test
@@ -90,9 +64,5 @@ class RerunTest {
         Files.write(file, jdbc.queryForList("select m::text from mart.daily_org_metrics m "
                 + "order by metric_date, org_level, org_code", String.class), StandardCharsets.UTF_8);
         return file;
-    }
-
-    private static PrintStream quiet() {
-        return new PrintStream(new ByteArrayOutputStream());
     }
 }

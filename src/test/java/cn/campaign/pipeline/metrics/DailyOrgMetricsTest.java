@@ -3,53 +3,25 @@ package cn.campaign.pipeline.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.campaign.pipeline.Inbox;
-import cn.campaign.pipeline.PipelineTest;
 import cn.campaign.pipeline.Warehouse;
-import cn.campaign.pipeline.ingest.IngestCommands;
-import cn.campaign.pipeline.registry.RegistryCommands;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import cn.campaign.pipeline.WarehouseTest;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.test.JobRepositoryTestUtils;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Contract section 5, column by column at every level, on a scenario small enough to count
  * by hand ({@link ThreeDaysOfSubmissions}).
  */
-@PipelineTest
-class DailyOrgMetricsTest {
+class DailyOrgMetricsTest extends WarehouseTest {
 
     static final String P1 = "150802000001";
     static final String P2 = "150821000001";
     static final String PX = "150821000002";
     static final String DISPUTES = ThreeDaysOfSubmissions.DISPUTES;
 
-    @Autowired
-    IngestCommands ingest;
-    @Autowired
-    RegistryCommands registry;
-    @Autowired
-    JobRepositoryTestUtils jobRepositoryTestUtils;
-    @Autowired
-    JdbcTemplate jdbc;
-    @TempDir
-    Path tempDir;
-
-    Inbox inbox;
-
-    @BeforeEach
-    void cleanWarehouse() {
-        new Warehouse(jdbc).reset(registry, jobRepositoryTestUtils);
-        inbox = new Inbox(tempDir.resolve("inbox"));
-    }
 
     void givenThreeDaysOfSubmissions() {
         ThreeDaysOfSubmissions.writeTo(inbox);
@@ -160,10 +132,6 @@ class DailyOrgMetricsTest {
             assertThat(metricsDump()).as("order %s", order).isEqualTo(allAtOnce);
             inbox = new Inbox(full);
         }
-    }
-
-    private void nightly() {
-        ingest.nightly(inbox.dir(), new PrintStream(new ByteArrayOutputStream()));
     }
 
     private List<String> metricsDump() {

@@ -2,51 +2,24 @@ package cn.campaign.pipeline.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.campaign.pipeline.Inbox;
 import cn.campaign.pipeline.PipelinePaths;
-import cn.campaign.pipeline.PipelineTest;
-import cn.campaign.pipeline.Warehouse;
-import cn.campaign.pipeline.ingest.IngestCommands;
-import cn.campaign.pipeline.registry.RegistryCommands;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import cn.campaign.pipeline.WarehouseTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.test.JobRepositoryTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Contract section 6: a feedback file per precinct with rejects, readable in Excel, safe to open. */
-@PipelineTest
-class FeedbackFileTest {
+class FeedbackFileTest extends WarehouseTest {
 
-    @Autowired
-    IngestCommands ingest;
-    @Autowired
-    RegistryCommands registry;
-    @Autowired
-    JobRepositoryTestUtils jobRepositoryTestUtils;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     PipelinePaths paths;
-    @TempDir
-    Path tempDir;
-
-    @BeforeEach
-    void cleanWarehouse() {
-        new Warehouse(jdbc).reset(registry, jobRepositoryTestUtils);
-    }
 
     @Test
     void aPrecinctWithRejectsGetsAFeedbackFileWithReasonsInChineseAndEnglishAndNoFormulas() throws Exception {
         // given a precinct file with a row whose raw line starts with "=" and a quarantined file
-        Inbox inbox = new Inbox(tempDir.resolve("inbox"));
         inbox.utf8("150802000001_20260203_visits.csv",
                 "visit_id,visit_date,officer_id,target_type,target_code,persons_reached,issues_found,note",
                 "=HYPERLINK(\"http://x\"),2026-02-30,100001,household,150802001001,3,0,",
@@ -54,7 +27,7 @@ class FeedbackFileTest {
         inbox.utf8("150802000001_20260203_hazards.csv", "hazard_id,found_date");
 
         // when the night runs
-        long runId = ingest.nightly(inbox.dir(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        long runId = nightly();
 
         // then its feedback file starts with a BOM, lists both problems, and neutralises the formula
         Path feedback = paths.feedbackDir(runId).resolve("150802000001.csv");
