@@ -1,6 +1,7 @@
 package cn.campaign.pipeline.merge;
 
 import cn.campaign.pipeline.ingest.IngestRuns;
+import cn.campaign.pipeline.report.RunProgress;
 import javax.sql.DataSource;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -15,9 +16,10 @@ public class MergeStepConfiguration {
 
     @Bean
     Step mergeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
-                   IngestRuns runs) {
+                   IngestRuns runs, RunProgress progress) {
         return new StepBuilder("mergeStep", jobRepository)
                 .tasklet(new MergeTasklet(dataSource, runs, transactionManager), transactionManager)
+                .listener(progress)
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package cn.campaign.pipeline.metrics;
 
+import cn.campaign.pipeline.report.RunProgress;
 import java.time.LocalDate;
 import javax.sql.DataSource;
 import org.springframework.batch.core.repository.JobRepository;
@@ -16,9 +17,10 @@ public class MetricsStepConfiguration {
 
     @Bean
     Step metricsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
-                     @Value("${campaign.start-date}") LocalDate campaignStart) {
+                     @Value("${campaign.start-date}") LocalDate campaignStart, RunProgress progress) {
         return new StepBuilder("metricsStep", jobRepository)
                 .tasklet(new MetricsTasklet(dataSource, campaignStart), transactionManager)
+                .listener(progress)
                 .build();
     }
 }
