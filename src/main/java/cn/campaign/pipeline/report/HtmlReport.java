@@ -1,5 +1,6 @@
 package cn.campaign.pipeline.report;
 
+import cn.campaign.pipeline.PipelineFailure;
 import cn.campaign.pipeline.PipelinePaths;
 import cn.campaign.pipeline.warehouse.SqlFile;
 import java.io.IOException;
@@ -170,7 +171,7 @@ public class HtmlReport {
             }
             return Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report " + target + ": " + e.getMessage(), e);
+            throw new PipelineFailure("cannot write the report: " + e.getMessage(), e);
         }
     }
 

@@ -62,7 +62,7 @@ public class MetricsExport {
                 rows = readOnly.execute(status -> jdbc.query(EXPORT_METRICS.query(), parameters, writer));
             }
         } catch (IOException | UncheckedIOException e) {
-            throw new PipelineFailure("cannot write " + target + ": " + e.getMessage(), e);
+            throw new PipelineFailure("cannot write the export: " + e.getMessage(), e);
         }
         out.printf("exported %d row(s) of %s metrics, %s..%s, to %s%n", rows, request.level(), request.from(), request.to(), target);
         return target;
