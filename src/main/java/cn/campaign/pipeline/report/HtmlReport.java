@@ -156,7 +156,7 @@ public class HtmlReport {
         }
     }
 
-    /** JSON inside a <script> element: "<" only occurs in strings, where \u003c means the same. */
+    /** JSON inside a script element must not end it: "<" occurs only in strings, where its escape means the same. */
     private static String scriptSafe(String jsonText) {
         return jsonText.replace("<", "\\u003c");
     }
