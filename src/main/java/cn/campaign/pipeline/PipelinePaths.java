@@ -23,6 +23,16 @@ public class PipelinePaths {
         return varDir.resolve("feedback").resolve(Long.toString(runId));
     }
 
+    /** {@code var/reports/}: the HTML report of the latest metric date, {@code <date>.html}. */
+    public Path reportsDir() {
+        return varDir.resolve("reports");
+    }
+
+    /** {@code var/exports/}: metrics exported for Excel. */
+    public Path exportsDir() {
+        return varDir.resolve("exports");
+    }
+
     public Path demoDir() {
         return varDir.resolve("demo");
     }

@@ -18,6 +18,11 @@ class PipelineApplicationExitCodeTest {
         Run run = run("reference");
         assertThat(run.exitCode).isEqualTo(2);
         assertThat(run.stderr).contains("usage:").contains("jobs/reference DIR");
+
+        Run export = run("export", "--from", "2026-02-01", "--to", "2026-02-03", "--level", "town");
+        assertThat(export.exitCode).isEqualTo(2);
+        assertThat(export.stderr).contains("error: --level must be one of precinct, county, city, region: town")
+                .contains("jobs/export --from D --to D [--level L] [--out FILE]");
     }
 
     @Test

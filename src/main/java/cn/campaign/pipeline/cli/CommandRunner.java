@@ -3,6 +3,7 @@ package cn.campaign.pipeline.cli;
 import cn.campaign.pipeline.demo.DemoRunner;
 import cn.campaign.pipeline.ingest.IngestCommands;
 import cn.campaign.pipeline.registry.RegistryCommands;
+import cn.campaign.pipeline.report.MetricsExport;
 import cn.campaign.pipeline.warehouse.PipelineLock;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintStream;
@@ -20,15 +21,17 @@ public class CommandRunner {
     private final RegistryCommands registry;
     private final IngestCommands ingest;
     private final DemoRunner demo;
+    private final MetricsExport export;
 
     public CommandRunner(PipelineLock lock, RegistryCommands registry, IngestCommands ingest, DemoRunner demo,
-                         NightlySchedule schedule, DataSource dataSource) {
+                         NightlySchedule schedule, MetricsExport export, DataSource dataSource) {
         this.schedule = schedule;
         this.dataSource = dataSource;
         this.lock = lock;
         this.registry = registry;
         this.ingest = ingest;
         this.demo = demo;
+        this.export = export;
     }
 
     /** Runs the command holding the pipeline lock: one run at a time. */
@@ -43,6 +46,7 @@ public class CommandRunner {
                 case "reference" -> registry.load(command.path(), out);
                 case "nightly" -> ingest.nightly(command.path(), out);
                 case "rerun" -> ingest.rerun(command.rerun(), command.path(), out);
+                case "export" -> export.write(command.export(), out);
                 case "demo" -> demo.run(out);
                 case "warehouse" -> serve(out);
                 default -> throw new UsageException("unknown command: " + command.name());

@@ -1,6 +1,7 @@
 package cn.campaign.pipeline.cli;
 
 import cn.campaign.pipeline.ingest.RerunRange;
+import cn.campaign.pipeline.report.ExportRequest;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -15,7 +16,7 @@ import java.util.Set;
  * usage answers at once with exit code 2. Arguments of the form {@code --name=value} are
  * Spring properties (e.g. {@code --campaign.start-date=2026-01-15}) and pass through.
  */
-public record PipelineCommand(String name, Path path, RerunRange rerun, List<String> springArguments) {
+public record PipelineCommand(String name, Path path, RerunRange rerun, ExportRequest export, List<String> springArguments) {
 
     private static final String DEFAULT_INBOX = "var/inbox";
 
@@ -25,6 +26,9 @@ public record PipelineCommand(String name, Path path, RerunRange rerun, List<Str
               jobs/nightly [--inbox DIR]                  ingest every file not yet ingested (default inbox var/inbox)
               jobs/rerun --from D --to D [--inbox DIR]    read that range's files again and recompute those dates (D: 2026-02-03)
               jobs/schedule [--inbox DIR]                 run the nightly on pipeline.schedule.cron (default 01:30), until stopped
+              jobs/export --from D --to D [--level L] [--out FILE]
+                                                          metrics of level L (precinct, county, city, region; default
+                                                          county) as CSV for Excel (default var/exports/metrics_L_D_D.csv)
               jobs/demo                                   generate sample data and run the pipeline end to end
               jobs/warehouse                              keep the embedded PostgreSQL running to query it (Ctrl-C stops it)""";
 
@@ -48,30 +52,33 @@ public record PipelineCommand(String name, Path path, RerunRange rerun, List<Str
                 if (rest.size() != 1 || rest.get(0).startsWith("-")) {
                     throw new UsageException("reference takes exactly one folder");
                 }
-                yield new PipelineCommand(name, Path.of(rest.get(0)), null, spring);
+                yield new PipelineCommand(name, Path.of(rest.get(0)), null, null, spring);
             }
             case "nightly", "schedule" -> {
                 Map<String, String> options = options(rest, Set.of("--inbox"));
-                yield new PipelineCommand(name, Path.of(options.getOrDefault("--inbox", DEFAULT_INBOX)), null, spring);
+                yield new PipelineCommand(name, Path.of(options.getOrDefault("--inbox", DEFAULT_INBOX)), null, null, spring);
             }
             case "rerun" -> {
                 Map<String, String> options = options(rest, Set.of("--from", "--to", "--inbox"));
-                if (!options.containsKey("--from") || !options.containsKey("--to")) {
-                    throw new UsageException("rerun needs --from D and --to D");
-                }
-                LocalDate from = date(options.get("--from"));
-                LocalDate to = date(options.get("--to"));
-                if (from.isAfter(to)) {
-                    throw new UsageException("--from " + from + " is after --to " + to);
-                }
+                Dates dates = dates(name, options);
                 yield new PipelineCommand(name, Path.of(options.getOrDefault("--inbox", DEFAULT_INBOX)),
-                        new RerunRange(from, to), spring);
+                        new RerunRange(dates.from(), dates.to()), null, spring);
+            }
+            case "export" -> {
+                Map<String, String> options = options(rest, Set.of("--from", "--to", "--level", "--out"));
+                Dates dates = dates(name, options);
+                String level = options.getOrDefault("--level", ExportRequest.DEFAULT_LEVEL);
+                if (!ExportRequest.LEVELS.contains(level)) {
+                    throw new UsageException("--level must be one of " + String.join(", ", ExportRequest.LEVELS) + ": " + level);
+                }
+                Path out = options.containsKey("--out") ? Path.of(options.get("--out")) : null;
+                yield new PipelineCommand(name, null, null, new ExportRequest(dates.from(), dates.to(), level, out), spring);
             }
             case "demo", "warehouse" -> {
                 if (!rest.isEmpty()) {
                     throw new UsageException(name + " takes no arguments");
                 }
-                yield new PipelineCommand(name, null, null, spring);
+                yield new PipelineCommand(name, null, null, null, spring);
             }
             default -> throw new UsageException("unknown command: " + name);
         };
@@ -88,6 +95,22 @@ public record PipelineCommand(String name, Path path, RerunRange rerun, List<Str
             options.put(option, args.get(i + 1));
         }
         return options;
+    }
+
+    /** {@code --from D --to D}, both required, in order. */
+    private static Dates dates(String command, Map<String, String> options) {
+        if (!options.containsKey("--from") || !options.containsKey("--to")) {
+            throw new UsageException(command + " needs --from D and --to D");
+        }
+        LocalDate from = date(options.get("--from"));
+        LocalDate to = date(options.get("--to"));
+        if (from.isAfter(to)) {
+            throw new UsageException("--from " + from + " is after --to " + to);
+        }
+        return new Dates(from, to);
+    }
+
+    private record Dates(LocalDate from, LocalDate to) {
     }
 
     private static LocalDate date(String text) {

@@ -2,6 +2,8 @@ package cn.campaign.pipeline.ingest;
 
 import cn.campaign.pipeline.PipelinePaths;
 import cn.campaign.pipeline.cli.PipelineLauncher;
+import cn.campaign.pipeline.report.ReportStepConfiguration;
+import cn.campaign.pipeline.report.RunProgress;
 import cn.campaign.pipeline.report.RunSummary;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -26,14 +28,16 @@ public class IngestCommands {
     private final IngestRuns runs;
     private final RunSummary summary;
     private final PipelinePaths paths;
+    private final RunProgress progress;
 
     public IngestCommands(PipelineLauncher launcher, @Qualifier(IngestJobConfiguration.JOB_NAME) Job ingestJob,
-                          IngestRuns runs, RunSummary summary, PipelinePaths paths) {
+                          IngestRuns runs, RunSummary summary, PipelinePaths paths, RunProgress progress) {
         this.launcher = launcher;
         this.ingestJob = ingestJob;
         this.runs = runs;
         this.summary = summary;
         this.paths = paths;
+        this.progress = progress;
     }
 
     /** Returns the run id. */
@@ -47,6 +51,12 @@ public class IngestCommands {
     }
 
     private long run(Path inbox, RerunRange rerun, PrintStream out) {
+        try (RunProgress.Watch watching = progress.watch(out)) {
+            return launch(inbox, rerun, out);
+        }
+    }
+
+    private long launch(Path inbox, RerunRange rerun, PrintStream out) {
         launcher.resumeInterrupted(ingestJob, out);
         Path absoluteInbox = inbox.toAbsolutePath().normalize();
         Instant started = Instant.now();
@@ -64,6 +74,10 @@ public class IngestCommands {
         Path feedback = paths.feedbackDir(runId);
         if (Files.isDirectory(feedback)) {
             out.println("  feedback for precincts: " + feedback);
+        }
+        String report = execution.getExecutionContext().getString(ReportStepConfiguration.REPORT_PATH, null);
+        if (report != null) {
+            out.println("  report: " + report);
         }
         return runId;
     }

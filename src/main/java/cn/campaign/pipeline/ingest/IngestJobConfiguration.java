@@ -1,6 +1,7 @@
 package cn.campaign.pipeline.ingest;
 
 import cn.campaign.pipeline.cli.FaultInjectionListener;
+import cn.campaign.pipeline.report.RunProgress;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import javax.sql.DataSource;
@@ -23,7 +24,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * {@code jobs/nightly}: the ingest job, in the order data moves — discover the inbox, read
  * the files in a bounded number of partitions on a local thread pool, merge, compute the
- * metrics of the changed days, write feedback.
+ * metrics of the changed days, write feedback and the HTML report. Each step reports its
+ * progress ({@link RunProgress}).
  */
 @Configuration(proxyBeanMethods = false)
 public class IngestJobConfiguration {
@@ -37,22 +39,25 @@ public class IngestJobConfiguration {
     @Bean
     Job ingestJob(JobRepository jobRepository, Step discoverInboxStep, Step ingestFilesStep,
                   @Qualifier("mergeStep") Step mergeStep, @Qualifier("metricsStep") Step metricsStep,
-                  @Qualifier("feedbackStep") Step feedbackStep) {
+                  @Qualifier("feedbackStep") Step feedbackStep, @Qualifier("reportStep") Step reportStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(discoverInboxStep)
                 .next(ingestFilesStep)
                 .next(mergeStep)
                 .next(metricsStep)
                 .next(feedbackStep)
+                .next(reportStep)
                 .build();
     }
 
     @Bean
     Step discoverInboxStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                           InboxDiscoveryTasklet inboxDiscoveryTasklet, FaultInjectionListener faultInjection) {
+                           InboxDiscoveryTasklet inboxDiscoveryTasklet, FaultInjectionListener faultInjection,
+                           RunProgress progress) {
         return new StepBuilder("discoverInboxStep", jobRepository)
                 .tasklet(inboxDiscoveryTasklet, transactionManager)
                 .listener((StepExecutionListener) faultInjection)
+                .listener(progress)
                 .build();
     }
 
@@ -74,9 +79,10 @@ public class IngestJobConfiguration {
     @Bean
     Step ingestFilesStep(JobRepository jobRepository, Step ingestPartitionStep,
                          @Qualifier("ingestTaskExecutor") TaskExecutor ingestTaskExecutor, IngestSettings settings,
-                         DataSource dataSource, PlatformTransactionManager transactionManager) {
+                         DataSource dataSource, PlatformTransactionManager transactionManager, RunProgress progress) {
         return new StepBuilder("ingestFilesStep", jobRepository)
                 .listener(new LostStagingListener(dataSource, transactionManager))
+                .listener(progress)
                 .partitioner("ingestPartitionStep", new FilePartitioner())
                 .step(ingestPartitionStep)
                 .gridSize(settings.partitions())

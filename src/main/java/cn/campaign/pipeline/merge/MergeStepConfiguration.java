@@ -2,6 +2,7 @@ package cn.campaign.pipeline.merge;
 
 import cn.campaign.pipeline.ingest.IngestRuns;
 import cn.campaign.pipeline.cli.FaultInjectionListener;
+import cn.campaign.pipeline.report.RunProgress;
 import javax.sql.DataSource;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
@@ -17,11 +18,11 @@ public class MergeStepConfiguration {
 
     @Bean
     Step mergeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
-                   IngestRuns runs,
-                     FaultInjectionListener faultInjection) {
+                   IngestRuns runs, FaultInjectionListener faultInjection, RunProgress progress) {
         return new StepBuilder("mergeStep", jobRepository)
                 .tasklet(new MergeTasklet(dataSource, runs), transactionManager)
                 .listener((StepExecutionListener) faultInjection)
+                .listener(progress)
                 .build();
     }
 }

@@ -1,6 +1,7 @@
 package cn.campaign.pipeline.metrics;
 
 import cn.campaign.pipeline.cli.FaultInjectionListener;
+import cn.campaign.pipeline.report.RunProgress;
 import java.time.LocalDate;
 import javax.sql.DataSource;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -18,10 +19,12 @@ public class MetricsStepConfiguration {
 
     @Bean
     Step metricsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
-                     @Value("${campaign.start-date}") LocalDate campaignStart, FaultInjectionListener faultInjection) {
+                     @Value("${campaign.start-date}") LocalDate campaignStart, FaultInjectionListener faultInjection,
+                     RunProgress progress) {
         return new StepBuilder("metricsStep", jobRepository)
                 .tasklet(new MetricsTasklet(dataSource, campaignStart), transactionManager)
                 .listener((StepExecutionListener) faultInjection)
+                .listener(progress)
                 .build();
     }
 }

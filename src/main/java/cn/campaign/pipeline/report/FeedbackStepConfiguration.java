@@ -17,7 +17,7 @@ public class FeedbackStepConfiguration {
 
     @Bean
     Step feedbackStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
-                      IngestRuns runs, PipelinePaths paths) {
+                      IngestRuns runs, PipelinePaths paths, RunProgress progress) {
         FeedbackWriter writer = new FeedbackWriter(dataSource);
         return new StepBuilder("feedbackStep", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
@@ -25,6 +25,7 @@ public class FeedbackStepConfiguration {
                     contribution.incrementWriteCount(writer.write(runId, paths.feedbackDir(runId)));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
+                .listener(progress)
                 .build();
     }
 }

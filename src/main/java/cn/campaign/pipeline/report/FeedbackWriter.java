@@ -45,6 +45,11 @@ public class FeedbackWriter {
         return writer.files;
     }
 
+    /** The name of a precinct's feedback file in its run folder. */
+    static String fileName(String precinctCode) {
+        return (precinctCode.isEmpty() ? NO_PRECINCT : precinctCode) + ".csv";
+    }
+
     /** A cell Excel would take for a formula (=, +, -, @, tab, CR first) gets a leading quote. */
     public static String neutralise(String cell) {
         if (cell == null || cell.isEmpty()) {
@@ -95,8 +100,7 @@ public class FeedbackWriter {
 
         private void open(String rowPrecinct) throws IOException {
             Files.createDirectories(runDir);
-            String name = rowPrecinct.isEmpty() ? NO_PRECINCT : rowPrecinct;
-            BufferedWriter out = Files.newBufferedWriter(runDir.resolve(name + ".csv"), StandardCharsets.UTF_8);
+            BufferedWriter out = Files.newBufferedWriter(runDir.resolve(fileName(rowPrecinct)), StandardCharsets.UTF_8);
             out.write('\uFEFF');
             printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
             precinct = rowPrecinct;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.campaign.pipeline.ingest.RerunRange;
+import cn.campaign.pipeline.report.ExportRequest;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,23 @@ class PipelineCommandTest {
     }
 
     @Test
+    void exportTakesADateRangeALevelAndAnOutputFile() {
+        assertThat(PipelineCommand.parse("export", "--from", "2026-02-01", "--to", "2026-02-03").export())
+                .isEqualTo(new ExportRequest(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 3), "county", null));
+        assertThat(PipelineCommand.parse("export", "--level", "city", "--out", "a.csv", "--to", "2026-02-03", "--from",
+                "2026-02-03").export())
+                .isEqualTo(new ExportRequest(LocalDate.of(2026, 2, 3), LocalDate.of(2026, 2, 3), "city", Path.of("a.csv")));
+    }
+
+    @Test
     void wrongUsageIsAUsageError() {
+        assertThatThrownBy(() -> PipelineCommand.parse("export", "--from", "2026-02-01")).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> PipelineCommand.parse("export", "--from", "2026-02-01", "--to", "2026-02-03", "--level", "town"))
+                .isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> PipelineCommand.parse("export", "--from", "2026-02-03", "--to", "2026-02-01"))
+                .isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> PipelineCommand.parse("export", "--from", "2026-02-01", "--to", "2026-02-03", "--out"))
+                .isInstanceOf(UsageException.class);
         assertThatThrownBy(() -> PipelineCommand.parse("nightly", "--inbox")).isInstanceOf(UsageException.class);
         assertThatThrownBy(() -> PipelineCommand.parse("nightly", "inbox")).isInstanceOf(UsageException.class);
         assertThatThrownBy(() -> PipelineCommand.parse("rerun", "--from", "2026-02-01")).isInstanceOf(UsageException.class);

@@ -1,0 +1,134 @@
+package cn.campaign.pipeline.report;
+
+import cn.campaign.pipeline.ingest.IngestRuns;
+import cn.campaign.pipeline.warehouse.SqlFile;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a run shows while it runs, on the stream of the command that launched it: one line
+ * per stage of the ingest job when it completes and, on a terminal only, a line every few
+ * seconds while the files are read (files done of total, rows per second, time left) —
+ * a log file or a cron mail gets no such ticker. Registered on each step of the ingest job.
+ */
+@Component
+public class RunProgress implements StepExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(RunProgress.class);
+    private static final SqlFile READ_PROGRESS = SqlFile.of("report/read_progress");
+    private static final long EVERY_SECONDS = 5;
+    /** The stage each step is, and what its write count counts. */
+    private static final Map<String, Stage> STAGES = Map.of(
+            "discoverInboxStep", new Stage("discover", "new file(s)"),
+            "ingestFilesStep", new Stage("read files", "row(s)"),
+            "mergeStep", new Stage("merge", null),
+            "metricsStep", new Stage("metrics", "day(s) computed"),
+            "feedbackStep", new Stage("feedback", "feedback file(s)"),
+            "reportStep", new Stage("report", null));
+    private static final String READ_STEP = "ingestFilesStep";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final IngestRuns runs;
+    private volatile PrintStream out;
+    private ScheduledExecutorService ticker;
+
+    public RunProgress(DataSource dataSource, IngestRuns runs) {
+        this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+        this.runs = runs;
+    }
+
+    /** Shows the progress of the runs launched until the returned watch is closed on {@code out}. */
+    public Watch watch(PrintStream out) {
+        this.out = out;
+        return () -> this.out = null;
+    }
+
+    @Override
+    public void beforeStep(StepExecution step) {
+        if (out != null && READ_STEP.equals(step.getStepName()) && System.console() != null) {
+            long runId = runs.runOf(step);
+            LocalDateTime started = LocalDateTime.now();
+            ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "progress");
+                thread.setDaemon(true);
+                return thread;
+            });
+            ticker.scheduleAtFixedRate(() -> tick(runId, started), EVERY_SECONDS, EVERY_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution step) {
+        if (ticker != null && READ_STEP.equals(step.getStepName())) {
+            ticker.shutdownNow();
+            ticker = null;
+        }
+        Stage stage = STAGES.get(step.getStepName());
+        PrintStream to = out;
+        if (to != null && stage != null && step.getStatus() == BatchStatus.COMPLETED) {
+            Duration took = Duration.between(step.getStartTime(), LocalDateTime.now());
+            to.printf("[%s] %s%s%n", stage.label(), stage.counts() == null ? "" : step.getWriteCount() + " " + stage.counts() + ", ",
+                    duration(took));
+        }
+        return step.getExitStatus();
+    }
+
+    private void tick(long runId, LocalDateTime started) {
+        PrintStream to = out;
+        try {
+            Map<String, Object> progress = jdbc.queryForMap(READ_PROGRESS.query(), Map.of("runId", runId));
+            if (to != null) {
+                to.println(readingLine(((Number) progress.get("files_done")).longValue(),
+                        ((Number) progress.get("files")).longValue(), ((Number) progress.get("rows_read")).longValue(),
+                        Duration.between(started, LocalDateTime.now())));
+            }
+        } catch (RuntimeException e) {
+            // a missed tick is no reason to disturb the run
+            log.warn("progress of run {} unavailable: {}", runId, e.toString());
+        }
+    }
+
+    /** {@code [read files] 120/500 files, 35210 rows/s, about 2 min 10 s left}. */
+    static String readingLine(long filesDone, long files, long rows, Duration elapsed) {
+        double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
+        String left = filesDone == 0 ? "estimating time left"
+                : "about " + duration(elapsed.multipliedBy(files - filesDone).dividedBy(filesDone)) + " left";
+        return String.format(Locale.ROOT, "[%s] %d/%d files, %.0f rows/s, %s", STAGES.get(READ_STEP).label(), filesDone, files,
+                rows / seconds, left);
+    }
+
+    static String duration(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds < 60) {
+            return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min " + seconds % 60 + " s";
+        }
+        return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+    }
+
+    /** Stops showing progress; closing it twice is harmless. */
+    public interface Watch extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private record Stage(String label, String counts) {
+    }
+}
