@@ -38,6 +38,7 @@ public class DemoRunner {
     private final IngestCommands ingest;
     private final NamedParameterJdbcTemplate jdbc;
     private final Path demoDir;
+    private final Path reportsDir;
     private final LocalDate campaignStart;
 
     public DemoRunner(RegistryCommands registry, IngestCommands ingest, DataSource dataSource, PipelinePaths paths,
@@ -46,6 +47,7 @@ public class DemoRunner {
         this.ingest = ingest;
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
         this.demoDir = paths.demoDir();
+        this.reportsDir = paths.reportsDir();
         this.campaignStart = campaignStart;
     }
 
@@ -104,6 +106,8 @@ public class DemoRunner {
                     percent(row.get("reporting_coverage")), row.get("rows_rejected"), indent, row.get("org_name"));
         }
         out.println();
+        out.println("HTML report of the last night (opens offline): "
+                + reportsDir.resolve(rows.get(0).get("metric_date") + ".html"));
         out.println("The warehouse is in var/pg. To query it: jobs/warehouse (keeps the embedded PostgreSQL running and");
         out.println("prints its psql command), then for example:");
         out.println("  select * from mart.daily_org_metrics where org_level = 'city' order by metric_date desc limit 4;");
