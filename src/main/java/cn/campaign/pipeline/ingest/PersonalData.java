@@ -17,10 +17,26 @@ public final class PersonalData {
     }
 
     public static String mask(String text) {
-        if (text == null || text.length() < 11) {
+        if (text == null || !hasDigitRun(text, 11)) {
             return text;
         }
         return maskAll(MOBILE, maskAll(RESIDENT_ID, text));
+    }
+
+    /**
+     * Both patterns need that many ASCII digits in a row: most lines have none, and this scan
+     * costs a fraction of the two regular expressions (run on every raw line).
+     */
+    private static boolean hasDigitRun(String text, int length) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            run = c >= '0' && c <= '9' ? run + 1 : 0;
+            if (run == length) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String maskAll(Pattern pattern, String text) {
