@@ -4,13 +4,12 @@ create temp table checked_hazard on commit drop as
 with staged as (
     select s.*, f.precinct_code, f.submission_date,
            s.codes || case
-               when s.unit_code is not null
-                   and not exists (select 1 from registry.jurisdiction j where j.unit_code = s.unit_code)
-                   then '{R06}'::text[]
+               when s.unit_code is not null and j.unit_code is null then '{R06}'::text[]
                else '{}'::text[]
            end as all_codes
     from ingest.stage_hazard s
-    join ingest.file f on f.file_id = s.file_id and f.state = 'staged')
+    join ingest.file f on f.file_id = s.file_id and f.state = 'staged'
+    left join registry.jurisdiction j on j.unit_code = s.unit_code)
 select staged.*,
        case
            when cardinality(all_codes) > 0 then 'rejected'

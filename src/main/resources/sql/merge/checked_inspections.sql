@@ -5,13 +5,12 @@ create temp table checked_inspection on commit drop as
 with staged as (
     select s.*, f.precinct_code, f.submission_date,
            s.codes || case
-               when s.venue_id is not null
-                   and not exists (select 1 from registry.venue v where v.venue_id = s.venue_id)
-                   then '{R06}'::text[]
+               when s.venue_id is not null and v.venue_id is null then '{R06}'::text[]
                else '{}'::text[]
            end as all_codes
     from ingest.stage_inspection s
-    join ingest.file f on f.file_id = s.file_id and f.state = 'staged')
+    join ingest.file f on f.file_id = s.file_id and f.state = 'staged'
+    left join registry.venue v on v.venue_id = s.venue_id)
 select staged.*,
        case
            when cardinality(all_codes) > 0 then 'rejected'

@@ -7,21 +7,22 @@ with staged as (
     select s.*, f.precinct_code, f.submission_date,
            s.codes || case
                when s.target_code is null or s.target_type is null then '{}'::text[]
+               when s.target_type = 'enterprise' and e.credit_code is not null then '{}'::text[]
+               -- every registry enterprise passed the check character: only unknown codes need it
                when s.target_type = 'enterprise' and not registry.credit_code_is_valid(s.target_code)
                    then '{R06,R07}'::text[]
-               when s.target_type = 'enterprise'
-                   and not exists (select 1 from registry.enterprise e where e.credit_code = s.target_code)
-                   then '{R06}'::text[]
-               when s.target_type = 'venue'
-                   and not exists (select 1 from registry.venue v where v.venue_id = s.target_code)
-                   then '{R06}'::text[]
-               when s.target_type in ('household', 'village', 'community')
-                   and not exists (select 1 from registry.jurisdiction j where j.unit_code = s.target_code)
-                   then '{R06}'::text[]
+               when s.target_type = 'enterprise' then '{R06}'::text[]
+               when s.target_type = 'venue' and v.venue_id is null then '{R06}'::text[]
+               when s.target_type in ('household', 'village', 'community') and j.unit_code is null then '{R06}'::text[]
                else '{}'::text[]
            end as all_codes
     from ingest.stage_visit s
-    join ingest.file f on f.file_id = s.file_id and f.state = 'staged')
+    join ingest.file f on f.file_id = s.file_id and f.state = 'staged'
+    -- joins rather than a lookup per row: each key is unique in its table, so no row repeats
+    left join registry.enterprise e on s.target_type = 'enterprise' and e.credit_code = s.target_code
+    left join registry.venue v on s.target_type = 'venue' and v.venue_id = s.target_code
+    left join registry.jurisdiction j
+      on s.target_type in ('household', 'village', 'community') and j.unit_code = s.target_code)
 select staged.*,
        case
            when cardinality(all_codes) > 0 then 'rejected'

@@ -26,21 +26,29 @@ status_by_day as (
     select distinct on (precinct_code, hazard_id, status_date) precinct_code, hazard_id, status_date, status
     from snapshot
     order by precinct_code, hazard_id, status_date, submission_date desc, line_no desc),
+-- A point's status is that of the last status date at or before it: the points are
+-- numbered into groups that each start at a status date, and a group takes its first row's
+-- status (window functions: a lookup per point would be quadratic in the night's hazards).
 change_point as (
-    select precinct_code, hazard_id, found_date as point from attributes
-    union
-    select precinct_code, hazard_id, status_date from status_by_day),
+    select precinct_code, hazard_id, point, max(status) as status
+    from (select precinct_code, hazard_id, found_date as point, null::text as status from attributes
+          union all
+          select precinct_code, hazard_id, status_date, status from status_by_day) p
+    group by precinct_code, hazard_id, point),
+status_group as (
+    select c.*, count(c.status) over (partition by precinct_code, hazard_id order by point) as status_group
+    from change_point c),
+point_status as (
+    select precinct_code, hazard_id, point,
+           coalesce(first_value(status) over (partition by precinct_code, hazard_id, status_group order by point), 'open')
+               as status
+    from status_group),
 indicator as (
     select c.precinct_code, c.hazard_id, c.point,
-           (c.point >= a.found_date)::int                              as found,
-           ((c.point >= a.found_date) and coalesce(s.status, 'open') = 'rectified')::int as rectified
-    from change_point c
-    join attributes a using (precinct_code, hazard_id)
-    left join lateral (select b.status
-                       from status_by_day b
-                       where b.precinct_code = c.precinct_code and b.hazard_id = c.hazard_id and b.status_date <= c.point
-                       order by b.status_date desc
-                       limit 1) s on true),
+           (c.point >= a.found_date)::int                                      as found,
+           ((c.point >= a.found_date) and c.status = 'rectified')::int         as rectified
+    from point_status c
+    join attributes a using (precinct_code, hazard_id)),
 delta as (
     select precinct_code, hazard_id, point,
            found - lag(found, 1, 0) over w         as found_delta,

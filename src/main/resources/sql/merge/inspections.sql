@@ -21,6 +21,9 @@ with added as (
     returning precinct_code, inspection_id)
 insert into affected_inspection select precinct_code, inspection_id from added;
 
+-- the key resolution below joins on the night's keys: plan it on their real number
+analyze affected_inspection;
+
 create temp table changed_inspection (inspection_date date) on commit drop;
 
 with removed as (

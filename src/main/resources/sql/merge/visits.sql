@@ -22,15 +22,18 @@ with added as (
     returning precinct_code, visit_id)
 insert into affected_visit select precinct_code, visit_id from added;
 
+-- the key resolution below joins on the night's keys: plan it on their real number
+analyze affected_visit;
+
 -- the old and new winners of the touched keys: what changed for the metrics
-create temp table changed_visit (target_type text, target_code text, visit_date date) on commit drop;
+create temp table changed_visit (change text, target_type text, target_code text, visit_date date) on commit drop;
 
 with removed as (
     delete from core.visit v
     using (select distinct precinct_code, visit_id from affected_visit) a
     where v.precinct_code = a.precinct_code and v.visit_id = a.visit_id
     returning v.target_type, v.target_code, v.visit_date)
-insert into changed_visit select target_type, target_code, visit_date from removed;
+insert into changed_visit select 'removed', target_type, target_code, visit_date from removed;
 
 with added as (
     insert into core.visit (precinct_code, visit_id, submission_date, line_no, visit_date, officer_id,
@@ -43,7 +46,7 @@ with added as (
       on a.precinct_code = r.precinct_code and a.visit_id = r.visit_id
     order by r.precinct_code, r.visit_id, r.submission_date desc, r.line_no desc
     returning target_type, target_code, visit_date)
-insert into changed_visit select target_type, target_code, visit_date from added;
+insert into changed_visit select 'added', target_type, target_code, visit_date from added;
 
 insert into mart.dirty (since)
 select min(visit_date) from changed_visit having count(*) > 0;

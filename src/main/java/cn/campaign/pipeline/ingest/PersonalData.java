@@ -17,10 +17,31 @@ public final class PersonalData {
     }
 
     public static String mask(String text) {
-        if (text == null || text.length() < 11) {
+        if (text == null || !hasCandidateDigitRun(text)) {
             return text;
         }
         return maskAll(MOBILE, maskAll(RESIDENT_ID, text));
+    }
+
+    /**
+     * Both patterns are bounded by non-digits, so they can only match within a maximal run of
+     * exactly 11 ASCII digits (a mobile) or of 17 or 18 (a resident ID). Lines full of longer
+     * codes (12-digit unit codes, visit ids) have none: this scan spares them the two regular
+     * expressions, which run on every raw line.
+     */
+    private static boolean hasCandidateDigitRun(String text) {
+        int run = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                run++;
+            } else {
+                if (run == 11 || run == 17 || run == 18) {
+                    return true;
+                }
+                run = 0;
+            }
+        }
+        return false;
     }
 
     private static String maskAll(Pattern pattern, String text) {

@@ -24,6 +24,14 @@ final class SubmissionDates {
 
     /** The date, or null when the text is not one of the four forms of a real day. */
     static LocalDate parse(String text) {
+        if (isIso(text)) {
+            // the common spelling, read without a regular expression
+            try {
+                return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
+            } catch (DateTimeException e) {
+                return null;
+            }
+        }
         for (Pattern form : FORMS) {
             Matcher matcher = form.matcher(text);
             if (matcher.matches()) {
@@ -36,5 +44,26 @@ final class SubmissionDates {
             }
         }
         return null;
+    }
+
+    /** {@code dddd-dd-dd}, the first form with two-digit month and day. */
+    private static boolean isIso(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return false;
+        }
+        for (int i : new int[] {0, 1, 2, 3, 5, 6, 8, 9}) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + text.charAt(i) - '0';
+        }
+        return value;
     }
 }

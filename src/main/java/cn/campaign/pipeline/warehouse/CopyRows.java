@@ -40,16 +40,22 @@ public final class CopyRows implements AutoCloseable {
             line.append("\\N");
             return this;
         }
+        // runs without a character to escape are appended whole: this runs for every field of every row
+        int unescaped = 0;
         for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> line.append("\\\\");
-                case '\t' -> line.append("\\t");
-                case '\n' -> line.append("\\n");
-                case '\r' -> line.append("\\r");
-                default -> line.append(c);
+            String escaped = switch (value.charAt(i)) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (escaped != null) {
+                line.append(value, unescaped, i).append(escaped);
+                unescaped = i + 1;
             }
         }
+        line.append(value, unescaped, value.length());
         return this;
     }
 

@@ -69,6 +69,10 @@ public final class EmbeddedWarehouse implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("fsync", "on")
                     .setServerConfig("full_page_writes", "on")
+                    // a national night writes some 2GB of WAL and touches more than the default 128MB of
+                    // buffers: no checkpoint in the middle of its merge, no backend writing dirty pages itself
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("shared_buffers", "512MB")
                     .start();
             log.info("embedded PostgreSQL on port {} with data in {}", postgres.getPort(), absolute);
             return new EmbeddedWarehouse(channel, lock, postgres);

@@ -1,0 +1,446 @@
+package cn.campaign.pipeline.bench;
+
+import static cn.campaign.pipeline.bench.NationalRegistry.digits;
+import static cn.campaign.pipeline.bench.NationalRegistry.mix;
+
+import cn.campaign.pipeline.demo.CreditCodes;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * One submission date of every active precinct of a {@link NationalRegistry}: four files per
+ * precinct (visits, disputes, hazards, inspections), about 500 rows per precinct,
+ * so 2,000,000 rows over 16,000 files for 4,000 precincts. About 1% of the rows are broken
+ * (every reject code but R09 occurs) and 0.5% repeat an earlier line of their file; a
+ * file is UTF-8 with an English header, or what Excel saves (UTF-8 with BOM or GB18030,
+ * CRLF, Chinese header and values, {@code 2026/3/16} dates).
+ * <p>
+ * Every file is a pure function of the seed, the precinct and the date, and is streamed to
+ * disk row by row; precincts are written in parallel. Case and hazard ledgers need no state
+ * either: the snapshots due on a day are those of the cases opened up to 14 (hazards 30)
+ * days before whose schedule, drawn from the case's own seed, has an event that day, so a
+ * day's files do not depend on which days were written before.
+ */
+public final class NationalDay {
+
+    /** What was written: data records (a record may span lines), the broken and the repeated ones among them. */
+    public record Counts(long files, long rows, long badRows, long duplicateRows) {
+
+        static final Counts NONE = new Counts(0, 0, 0, 0);
+
+        Counts plus(Counts other) {
+            return new Counts(files + other.files, rows + other.rows, badRows + other.badRows,
+                    duplicateRows + other.duplicateRows);
+        }
+    }
+
+    private static final int BAD_ROWS_PER_10000 = 100;
+    private static final int DUPLICATE_ROWS_PER_10000 = 50;
+    private static final int DISPUTE_LOOKBACK_DAYS = 14;
+    private static final int HAZARD_LOOKBACK_DAYS = 30;
+
+    /** The four kinds: English header, Chinese header, Chinese spellings of their coded values by column. */
+    private enum Kind {
+        VISITS("visits",
+                "visit_id,visit_date,officer_id,target_type,target_code,persons_reached,issues_found,note",
+                "走访编号,走访日期,警号,对象类型,对象编码,走访人次,发现问题数,备注",
+                Map.of(3, Map.of("household", "住户", "village", "嘎查村", "community", "社区", "enterprise", "企业",
+                        "venue", "场所")), List.of(1)),
+        DISPUTES("disputes",
+                "case_id,reported_date,dispute_type,unit_code,status,status_date,mechanism,escalated,note",
+                "纠纷编号,排查日期,纠纷类型,所在村社区,状态,状态日期,化解方式,民转刑,备注",
+                Map.of(2, Map.of("neighbour", "邻里", "noise", "噪音", "land", "土地草场", "rental", "租赁", "labour", "劳资",
+                                "family", "家庭", "property", "物业", "other", "其他"),
+                        4, Map.of("open", "未化解", "mediating", "调解中", "resolved", "已化解", "referred", "已移交"),
+                        7, Map.of("true", "是", "false", "否")), List.of(1, 5)),
+        HAZARDS("hazards",
+                "hazard_id,found_date,category,unit_code,status,status_date",
+                "隐患编号,发现日期,隐患类别,所在村社区,状态,状态日期",
+                Map.of(4, Map.of("open", "未整改", "rectified", "已整改")), List.of(1, 5)),
+        INSPECTIONS("inspections",
+                "inspection_id,inspection_date,venue_id,violations_found,violations_handled",
+                "检查编号,检查日期,场所编号,发现违法行为,查处违法行为",
+                Map.of(), List.of(1));
+
+        final String fileKind;
+        final String englishHeader;
+        final String chineseHeader;
+        final Map<Integer, Map<String, String>> chineseValues;
+        final List<Integer> dateColumns;
+
+        Kind(String fileKind, String englishHeader, String chineseHeader, Map<Integer, Map<String, String>> chineseValues,
+             List<Integer> dateColumns) {
+            this.fileKind = fileKind;
+            this.englishHeader = englishHeader;
+            this.chineseHeader = chineseHeader;
+            this.chineseValues = chineseValues;
+            this.dateColumns = dateColumns;
+        }
+    }
+
+    /** The tool that saved a file. */
+    private enum Flavour {
+        PLAIN(StandardCharsets.UTF_8, false, "\n", false),
+        EXCEL_UTF8_BOM(StandardCharsets.UTF_8, true, "\r\n", true),
+        EXCEL_GB18030(Charset.forName("GB18030"), false, "\r\n", true);
+
+        final Charset charset;
+        final boolean byteOrderMark;
+        final String lineEnd;
+        final boolean chinese;
+
+        Flavour(Charset charset, boolean byteOrderMark, String lineEnd, boolean chinese) {
+            this.charset = charset;
+            this.byteOrderMark = byteOrderMark;
+            this.lineEnd = lineEnd;
+            this.chinese = chinese;
+        }
+    }
+
+    private static final List<String> DISPUTE_TYPES =
+            List.of("neighbour", "noise", "land", "rental", "labour", "family", "property", "other");
+    private static final List<String> MECHANISMS = List.of("police", "joint", "court_station", "volunteer", "other");
+    private static final List<String> CATEGORIES = List.of("fire", "traffic", "production", "public_order", "other");
+    private static final List<String> NOTES = List.of(
+            "入户走访，宣传反诈知识", "了解家庭成员情况，无异常", "登记流动人口信息", "宣传冬季防火安全常识",
+            "走访亮身份，发放警民联系卡", "开展安全生产检查", "核查住宿人员登记", "召开村民座谈会，收集意见建议");
+
+    private final NationalRegistry registry;
+    private final LocalDate campaignStart;
+    private final long seed;
+
+    public NationalDay(NationalRegistry registry, LocalDate campaignStart, long seed) {
+        this.registry = registry;
+        this.campaignStart = campaignStart;
+        this.seed = seed;
+    }
+
+    /**
+     * Writes the files of {@code day} into {@code inbox}: all four of every active precinct
+     * that reports, which is each with probability {@code precinctShare} (1: all of them).
+     */
+    public Counts write(Path inbox, LocalDate day, double precinctShare) throws IOException {
+        Files.createDirectories(inbox);
+        try {
+            return IntStream.range(0, registry.precincts()).parallel()
+                    .filter(registry::active)
+                    .filter(precinct -> Math.floorMod(mix(seed, precinct, day.toEpochDay(), 14), 10_000) < precinctShare * 10_000)
+                    .mapToObj(precinct -> {
+                        Counts counts = Counts.NONE;
+                        for (Kind kind : Kind.values()) {
+                            counts = counts.plus(writeFile(inbox, precinct, day, kind));
+                        }
+                        return counts;
+                    })
+                    .reduce(Counts.NONE, Counts::plus);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private Counts writeFile(Path inbox, int precinct, LocalDate day, Kind kind) {
+        SplittableRandom random = new SplittableRandom(mix(seed, precinct, day.toEpochDay(), kind.ordinal()));
+        int flavourDraw = random.nextInt(100);
+        Flavour flavour = flavourDraw < 75 ? Flavour.PLAIN : flavourDraw < 85 ? Flavour.EXCEL_UTF8_BOM : Flavour.EXCEL_GB18030;
+        String name = registry.precinctCode(precinct) + "_" + compact(day) + "_" + kind.fileKind + ".csv";
+        try (FileRows out = new FileRows(inbox.resolve(name), kind, flavour, random)) {
+            switch (kind) {
+                case VISITS -> {
+                    int count = 250 + random.nextInt(101);
+                    for (int sequence = 1; sequence <= count; sequence++) {
+                        out.row(visit(precinct, day, sequence, random), false);
+                    }
+                }
+                case INSPECTIONS -> {
+                    int count = 90 + random.nextInt(61);
+                    for (int sequence = 1; sequence <= count; sequence++) {
+                        out.row(inspection(precinct, day, sequence, random), false);
+                    }
+                }
+                case DISPUTES -> {
+                    for (int back = DISPUTE_LOOKBACK_DAYS; back >= 0; back--) {
+                        LocalDate opened = day.minusDays(back);
+                        int count = 15 + Math.floorMod(mix(seed, precinct, opened.toEpochDay(), 10), 11);
+                        for (int item = 0; item < count; item++) {
+                            for (String[] snapshot : disputeSnapshots(precinct, opened, item, back, day)) {
+                                out.row(snapshot, true);
+                            }
+                        }
+                    }
+                }
+                case HAZARDS -> {
+                    for (int back = HAZARD_LOOKBACK_DAYS; back >= 0; back--) {
+                        LocalDate found = day.minusDays(back);
+                        int count = 13 + Math.floorMod(mix(seed, precinct, found.toEpochDay(), 11), 11);
+                        for (int item = 0; item < count; item++) {
+                            String[] snapshot = hazardSnapshot(precinct, found, item, back, day);
+                            if (snapshot != null) {
+                                out.row(snapshot, true);
+                            }
+                        }
+                    }
+                }
+            }
+            return out.counts();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- rows, in contract column order, English values, ISO dates
+
+    private String[] visit(int precinct, LocalDate day, int sequence, SplittableRandom random) {
+        int lag = weighted(random, 80, 15, 5);
+        LocalDate visitDate = notBeforeStart(day.minusDays(lag));
+        String officer = String.valueOf(100000 + (precinct * 40 + random.nextInt(40)) % 900000);
+        int units = registry.unitCount(precinct);
+        int unit = random.nextInt(units);
+        int draw = random.nextInt(100);
+        String type;
+        String target;
+        int persons;
+        if (draw < 20) {
+            type = "enterprise";
+            target = registry.creditCode(precinct, unit, random.nextInt(registry.enterpriseCount(precinct, unit)));
+            persons = 2 + random.nextInt(19);
+        } else if (draw < 30) {
+            type = "venue";
+            target = registry.venueId(precinct, unit, random.nextInt(registry.venueCount(precinct, unit)));
+            persons = 1 + random.nextInt(8);
+        } else {
+            // now and then a unit of the neighbouring precinct of the same county
+            int owner = draw < 33 && (precinct ^ 1) < registry.precincts() ? precinct ^ 1 : precinct;
+            int ownerUnit = owner == precinct ? unit : random.nextInt(registry.unitCount(owner));
+            target = registry.unitCode(owner, ownerUnit);
+            boolean household = random.nextInt(100) < 70;
+            type = household ? "household" : registry.community(owner, ownerUnit) ? "community" : "village";
+            persons = household ? 1 + random.nextInt(6) : 5 + random.nextInt(26);
+        }
+        return new String[] {"ZF" + compact(day) + digits(sequence, 5), visitDate.toString(), officer, type,
+                target, String.valueOf(persons), String.valueOf(weighted(random, 75, 17, 6, 2)), note(random)};
+    }
+
+    /** Free text as officers type it: often empty, now and then a phone number (masked), a comma or a line break. */
+    private static String note(SplittableRandom random) {
+        int draw = random.nextInt(1000);
+        if (draw < 400) {
+            return "";
+        }
+        String note = NOTES.get(random.nextInt(NOTES.size()));
+        if (draw < 430) {
+            return note + "，联系电话1" + "35789".charAt(random.nextInt(5)) + digits(random.nextInt(1_000_000_000), 9);
+        } else if (draw < 440) {
+            return note + ",已登记台账";
+        } else if (draw < 443) {
+            return note + "\n次日回访";
+        }
+        return note;
+    }
+
+    private String[] inspection(int precinct, LocalDate day, int sequence, SplittableRandom random) {
+        LocalDate inspectionDate = notBeforeStart(day.minusDays(weighted(random, 85, 15)));
+        int unit = random.nextInt(registry.unitCount(precinct));
+        String venue = registry.venueId(precinct, unit, random.nextInt(registry.venueCount(precinct, unit)));
+        int found = weighted(random, 975, 20, 4, 1);
+        int handled = found > 0 && random.nextInt(10) == 0 ? found - 1 : found;
+        return new String[] {"JC" + compact(day) + digits(sequence, 4), inspectionDate.toString(), venue,
+                String.valueOf(found), String.valueOf(handled)};
+    }
+
+    /**
+     * The snapshots of one case due {@code back} days after it was opened: it opens (open or
+     * mediating), may move to mediating, and is resolved (98%) or referred on its settle
+     * day, 0 to 14 days after opening.
+     */
+    private List<String[]> disputeSnapshots(int precinct, LocalDate opened, int item, int back, LocalDate day) {
+        SplittableRandom schedule = new SplittableRandom(mix(seed, precinct, opened.toEpochDay(), item, 12));
+        int settleAfter = switch (weighted(schedule, 50, 35, 15)) {
+            case 0 -> 0;
+            case 1 -> 1 + schedule.nextInt(3);
+            default -> 6 + schedule.nextInt(9);
+        };
+        boolean opensMediating = schedule.nextInt(100) < 60;
+        int mediatingAfter = !opensMediating && settleAfter >= 2 ? 1 + schedule.nextInt(settleAfter - 1) : -1;
+        boolean referred = schedule.nextInt(100) < 2;
+        boolean escalated = referred && schedule.nextBoolean();
+        String type = DISPUTE_TYPES.get(schedule.nextInt(DISPUTE_TYPES.size()));
+        String unit = registry.unitCode(precinct, schedule.nextInt(registry.unitCount(precinct)));
+        String mechanism = MECHANISMS.get(schedule.nextInt(MECHANISMS.size()));
+        String caseId = "JF" + compact(opened) + digits(item + 1, 3);
+        // a case opened before the campaign was found at its start
+        String reported = notBeforeStart(opened).toString();
+        String today = day.toString();
+        List<String[]> snapshots = new ArrayList<>(2);
+        if (back == 0) {
+            snapshots.add(new String[] {caseId, reported, type, unit, opensMediating ? "mediating" : "open", today, "",
+                    "false", ""});
+        }
+        if (back == mediatingAfter) {
+            snapshots.add(new String[] {caseId, reported, type, unit, "mediating", today, "", "false", "调解中"});
+        }
+        if (back == settleAfter) {
+            snapshots.add(referred
+                    ? new String[] {caseId, reported, type, unit, "referred", today, "", String.valueOf(escalated), "已移交"}
+                    : new String[] {caseId, reported, type, unit, "resolved", today, mechanism, "false", ""});
+        }
+        return snapshots;
+    }
+
+    /** The snapshot of one hazard due {@code back} days after it was found: open that day, rectified 1 to 30 days later. */
+    private String[] hazardSnapshot(int precinct, LocalDate found, int item, int back, LocalDate day) {
+        SplittableRandom hazard = new SplittableRandom(mix(seed, precinct, found.toEpochDay(), item, 13));
+        int rectifiedAfter = switch (weighted(hazard, 50, 40, 10)) {
+            case 0 -> 1 + hazard.nextInt(3);
+            case 1 -> 4 + hazard.nextInt(7);
+            default -> 11 + hazard.nextInt(20);
+        };
+        if (back != 0 && back != rectifiedAfter) {
+            return null;
+        }
+        String category = CATEGORIES.get(hazard.nextInt(CATEGORIES.size()));
+        String unit = registry.unitCode(precinct, hazard.nextInt(registry.unitCount(precinct)));
+        return new String[] {"YH" + compact(found) + digits(item + 1, 3), notBeforeStart(found).toString(),
+                category, unit, back == 0 ? "open" : "rectified", day.toString()};
+    }
+
+    private static String compact(LocalDate date) {
+        return digits(date.getYear(), 4) + digits(date.getMonthValue(), 2) + digits(date.getDayOfMonth(), 2);
+    }
+
+    private LocalDate notBeforeStart(LocalDate date) {
+        return date.isBefore(campaignStart) ? campaignStart : date;
+    }
+
+    // ---- one file
+
+    /** Writes one file row by row: the header, then each row as the file's flavour spells it, broken or repeated now and then. */
+    private final class FileRows implements AutoCloseable {
+        private final BufferedWriter writer;
+        private final Kind kind;
+        private final Flavour flavour;
+        private final SplittableRandom random;
+        private long rows;
+        private long badRows;
+        private long duplicateRows;
+
+        FileRows(Path file, Kind kind, Flavour flavour, SplittableRandom random) throws IOException {
+            this.writer = Files.newBufferedWriter(file, flavour.charset);
+            this.kind = kind;
+            this.flavour = flavour;
+            this.random = random;
+            if (flavour.byteOrderMark) {
+                writer.write('\uFEFF');
+            }
+            writer.write(flavour.chinese ? kind.chineseHeader : kind.englishHeader);
+            writer.write(flavour.lineEnd);
+        }
+
+        /** A ledger row stays when a broken copy is written beside it, so that no change of state is lost. */
+        void row(String[] row, boolean ledger) throws IOException {
+            if (random.nextInt(10_000) < BAD_ROWS_PER_10000) {
+                write(broken(row));
+                badRows++;
+                if (!ledger) {
+                    return;
+                }
+            }
+            write(row);
+            if (random.nextInt(10_000) < DUPLICATE_ROWS_PER_10000) {
+                write(row);
+                duplicateRows++;
+            }
+        }
+
+        /** The row with one fault that the pipeline must reject. */
+        private String[] broken(String[] row) {
+            String[] broken = row.clone();
+            switch (random.nextInt(6)) {
+                case 0 -> broken[0] = ""; // R01
+                case 1 -> broken[kind.dateColumns.get(0)] = row[1].substring(0, 4) + "-02-30"; // R02
+                case 2 -> broken[kind.dateColumns.get(0)] = "2099-01-01"; // R03
+                case 3 -> {
+                    // R06: a code of the right shape that the registry does not hold
+                    int column = kind == Kind.VISITS ? 4 : 2 + (kind == Kind.INSPECTIONS ? 0 : 1);
+                    String code = row[column];
+                    if (kind == Kind.VISITS && "enterprise".equals(row[3])) {
+                        // R07 with R06: a wrong check character
+                        int check = CreditCodes.isValid(code) ? code.charAt(17) : '0';
+                        broken[column] = code.substring(0, 17) + (check == '1' ? '2' : '1');
+                    } else {
+                        broken[column] = code.substring(0, code.length() - 3) + "399";
+                    }
+                }
+                case 4 -> broken = Arrays.copyOf(row, row.length - 1); // R08
+                default -> broken[1] = "昨天"; // R02
+            }
+            return broken;
+        }
+
+        private void write(String[] row) throws IOException {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    writer.write(',');
+                }
+                writer.write(quoted(spelled(i, row[i])));
+            }
+            writer.write(flavour.lineEnd);
+            rows++;
+        }
+
+        private String spelled(int column, String value) {
+            if (!flavour.chinese || value.isEmpty()) {
+                return value;
+            }
+            if (kind.dateColumns.contains(column) && value.length() == 10 && value.charAt(4) == '-') {
+                return Integer.parseInt(value.substring(0, 4)) + "/" + Integer.parseInt(value.substring(5, 7)) + "/"
+                        + Integer.parseInt(value.substring(8, 10));
+            }
+            Map<String, String> chinese = kind.chineseValues.get(column);
+            return chinese == null ? value : chinese.getOrDefault(value, value);
+        }
+
+        private static String quoted(String field) {
+            boolean needsQuotes = field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0;
+            return needsQuotes ? '"' + field.replace("\"", "\"\"") + '"' : field;
+        }
+
+        Counts counts() {
+            return new Counts(1, rows, badRows, duplicateRows);
+        }
+
+        @Override
+        public void close() throws IOException {
+            writer.close();
+        }
+    }
+
+    // ---- drawing
+
+    /** An index drawn with the given relative weights. */
+    private static int weighted(SplittableRandom random, int... weights) {
+        int total = 0;
+        for (int weight : weights) {
+            total += weight;
+        }
+        int draw = random.nextInt(total);
+        for (int i = 0; i < weights.length; i++) {
+            draw -= weights[i];
+            if (draw < 0) {
+                return i;
+            }
+        }
+        throw new AssertionError("weights exhausted");
+    }
+}

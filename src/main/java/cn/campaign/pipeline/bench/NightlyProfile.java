@@ -1,0 +1,116 @@
+package cn.campaign.pipeline.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * What one nightly child run tells about itself: its row accounting and job time from the
+ * console summary, the time of each step and of each SQL statement from the run's log
+ * ({@code Step: [xxxStep] executed in …}, {@code sql/<file>.sql statement N: … rows in M ms}),
+ * and the peak heap from the GC log (the heap before each collection, and at exit).
+ */
+record NightlyProfile(Duration wall, double jobSeconds, long rowsRead, long rowsLoaded, long rowsDuplicate,
+                      long rowsRejected, long peakHeapBytes, long maxHeapBytes, Map<String, Duration> steps,
+                      List<Statement> statements) {
+
+    /** One SQL statement of a named file, with its time. */
+    record Statement(String file, int number, long rows, long millis) {
+        @Override
+        public String toString() {
+            return "sql/" + file + ".sql #" + number + " " + seconds(Duration.ofMillis(millis)) + " s (" + rows + " rows)";
+        }
+    }
+
+    private static final Pattern ROWS = Pattern.compile(
+            "rows: (\\d+) read = (\\d+) loaded \\+ (\\d+) duplicate \\+ (\\d+) rejected");
+    private static final Pattern JOB_TIME = Pattern.compile("^\\s+([0-9.]+) s, [0-9]+ rows/s", Pattern.MULTILINE);
+    private static final Pattern STEP = Pattern.compile("Step: \\[(\\w+)] executed in (\\S+)");
+    private static final Pattern DURATION = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m(?!s))?(?:(\\d+)s)?(?:(\\d+)ms)?");
+    private static final Pattern SQL = Pattern.compile("sql/(\\S+)\\.sql statement (\\d+): (-?\\d+) rows in (\\d+) ms");
+    /** G1's "Pause Young (Normal) (G1 Evacuation Pause) 300M->50M(512M)": heap used before and after, heap committed. */
+    private static final Pattern GC_PAUSE = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
+    private static final Pattern HEAP_AT_EXIT = Pattern.compile("heap\\s+total (\\d+)K, used (\\d+)K");
+
+    static NightlyProfile of(PipelineProcess.Outcome run, String maxHeap) throws IOException {
+        Matcher rows = ROWS.matcher(run.console());
+        Matcher job = JOB_TIME.matcher(run.console());
+        if (!rows.find() || !job.find()) {
+            throw new IllegalStateException(run.label() + " printed no run summary:\n" + run.console());
+        }
+        Map<String, Duration> steps = new LinkedHashMap<>();
+        List<Statement> statements = new ArrayList<>();
+        try (Stream<String> lines = Files.lines(run.log(), StandardCharsets.UTF_8)) {
+            lines.forEach(line -> {
+                Matcher step = STEP.matcher(line);
+                if (step.find() && !step.group(1).startsWith("ingestPartitionStep")) {
+                    steps.put(step.group(1), duration(step.group(2)));
+                }
+                Matcher sql = SQL.matcher(line);
+                if (sql.find()) {
+                    statements.add(new Statement(sql.group(1), Integer.parseInt(sql.group(2)), Long.parseLong(sql.group(3)),
+                            Long.parseLong(sql.group(4))));
+                }
+            });
+        }
+        long peak = 0;
+        for (String line : Files.readAllLines(run.gcLog(), StandardCharsets.UTF_8)) {
+            Matcher pause = GC_PAUSE.matcher(line);
+            if (line.contains("Pause") && pause.find()) {
+                peak = Math.max(peak, bytes(pause.group(1), pause.group(2)));
+            }
+            Matcher exit = HEAP_AT_EXIT.matcher(line);
+            if (exit.find()) {
+                peak = Math.max(peak, Long.parseLong(exit.group(2)) * 1024);
+            }
+        }
+        statements.sort(Comparator.comparingLong(Statement::millis).reversed());
+        return new NightlyProfile(run.wall(), Double.parseDouble(job.group(1)), Long.parseLong(rows.group(1)),
+                Long.parseLong(rows.group(2)), Long.parseLong(rows.group(3)), Long.parseLong(rows.group(4)), peak,
+                bytes(maxHeap.substring(0, maxHeap.length() - 1), maxHeap.substring(maxHeap.length() - 1).toUpperCase()),
+                steps, statements);
+    }
+
+    /** The step that took longest. */
+    Map.Entry<String, Duration> slowestStep() {
+        return steps.entrySet().stream().max(Map.Entry.comparingByValue())
+                .orElseThrow(() -> new IllegalStateException("the log shows no step"));
+    }
+
+    /** Spring Batch's step durations: {@code 1m2s345ms}, {@code 12s5ms}, {@code 345ms}. */
+    private static Duration duration(String text) {
+        Matcher matcher = DURATION.matcher(text);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("not a step duration: " + text);
+        }
+        return Duration.ofHours(number(matcher.group(1))).plusMinutes(number(matcher.group(2)))
+                .plusSeconds(number(matcher.group(3))).plusMillis(number(matcher.group(4)));
+    }
+
+    private static long number(String group) {
+        return group == null ? 0 : Long.parseLong(group);
+    }
+
+    private static long bytes(String amount, String unit) {
+        long value = Long.parseLong(amount);
+        return switch (unit) {
+            case "K" -> value << 10;
+            case "M" -> value << 20;
+            case "G" -> value << 30;
+            default -> throw new IllegalArgumentException("unit " + unit);
+        };
+    }
+
+    static String seconds(Duration duration) {
+        return "%.1f".formatted(duration.toMillis() / 1000.0);
+    }
+}
