@@ -7,15 +7,22 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads CSV records one at a time, keeping for each the physical line where it starts and
  * its raw text, which the rejects table and the feedback files need. Record boundaries
- * follow RFC 4180 (a quoted field may hold a line break); the fields themselves are split
- * by the rules of Commons CSV's RFC 4180 format. Blank lines are not records. Only one
- * record is held in memory.
+ * follow RFC 4180 (a quoted field may hold a line break); quoted fields are parsed by
+ * Commons CSV. Blank lines are not records. Only one record is held in memory.
  */
 public final class CsvRecordReader implements Closeable {
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setIgnoreSurroundingSpaces(true)
+            .setIgnoreEmptyLines(false)
+            .get();
 
     private final BufferedReader reader;
     private int physicalLine;
@@ -57,56 +64,38 @@ public final class CsvRecordReader implements Closeable {
     }
 
     /**
-     * The fields of one record by the rules of Commons CSV's RFC 4180 format with surrounding
-     * spaces ignored, each stripped, or null when the text is not one valid record. Written
-     * out by hand: a parser built per record cost more than the rest of the row's checks.
-     * {@code CsvFieldsProperties} checks it against Commons CSV.
+     * The fields of one record, each stripped, or null when the text is not one valid RFC 4180
+     * record. A record without a quote is plain comma-separated text and is split directly (a
+     * parser built per record cost more than the rest of the row's checks); a record with
+     * quotes is parsed by Commons CSV. {@code CsvFieldsProperties} checks both paths agree
+     * with Commons CSV.
      */
     static List<String> parseFields(String text) {
-        List<String> fields = new ArrayList<>();
-        int length = text.length();
-        int i = 0;
-        while (true) {
-            while (i < length && text.charAt(i) != ',' && text.charAt(i) != '\n' && Character.isWhitespace(text.charAt(i))) {
-                i++;
+        if (text.indexOf('"') < 0) {
+            if (text.indexOf('\n') >= 0) {
+                return null;
             }
-            if (i < length && text.charAt(i) == '"') {
-                StringBuilder value = new StringBuilder();
-                i++;
-                while (true) {
-                    if (i >= length) {
-                        return null; // the closing quote never came
-                    }
-                    char c = text.charAt(i++);
-                    if (c != '"') {
-                        value.append(c);
-                    } else if (i < length && text.charAt(i) == '"') {
-                        value.append('"');
-                        i++;
-                    } else {
-                        break;
-                    }
-                }
-                // between the closing quote and the delimiter only white space; a line break would start a second record
-                for (; i < length && text.charAt(i) != ','; i++) {
-                    if (text.charAt(i) == '\n' || !Character.isWhitespace(text.charAt(i))) {
-                        return null;
-                    }
-                }
-                fields.add(value.toString().strip());
-            } else {
-                int start = i;
-                for (; i < length && text.charAt(i) != ','; i++) {
-                    if (text.charAt(i) == '\n') {
-                        return null;
-                    }
-                }
-                fields.add(text.substring(start, i).strip());
+            List<String> fields = new ArrayList<>();
+            int start = 0;
+            for (int comma = text.indexOf(','); comma >= 0; comma = text.indexOf(',', start)) {
+                fields.add(text.substring(start, comma).strip());
+                start = comma + 1;
             }
-            if (i >= length) {
-                return fields;
+            fields.add(text.substring(start).strip());
+            return fields;
+        }
+        try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+            List<CSVRecord> records = parser.getRecords();
+            if (records.size() != 1) {
+                return null;
             }
-            i++;
+            List<String> fields = new ArrayList<>(records.get(0).size());
+            for (String value : records.get(0)) {
+                fields.add(value.strip());
+            }
+            return fields;
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            return null;
         }
     }
 
