@@ -80,7 +80,7 @@ class OrderIndependenceProperties {
         }
     }
 
-    @Property(tries = 12)
+    @Property(tries = 8)
     void coreTablesAndMetricsDependOnlyOnTheSetOfFiles(@ForAll("submissionSets") List<SubmissionFile> files, @ForAll Random random)
             throws IOException {
         Map<String, List<String>> allAtOnce = ingestInBatches(List.of(files));
