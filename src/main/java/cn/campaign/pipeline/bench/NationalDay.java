@@ -4,6 +4,7 @@ import static cn.campaign.pipeline.bench.NationalRegistry.digits;
 import static cn.campaign.pipeline.bench.NationalRegistry.mix;
 
 import cn.campaign.pipeline.demo.CreditCodes;
+import cn.campaign.pipeline.demo.SampleSubmissions;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -202,7 +203,7 @@ public final class NationalDay {
     // ---- rows, in contract column order, English values, ISO dates
 
     private String[] visit(int precinct, LocalDate day, int sequence, SplittableRandom random) {
-        int lag = weighted(random, 80, 15, 5);
+        int lag = SampleSubmissions.weighted(random, 80, 15, 5);
         LocalDate visitDate = notBeforeStart(day.minusDays(lag));
         String officer = String.valueOf(100000 + (precinct * 40 + random.nextInt(40)) % 900000);
         int units = registry.unitCount(precinct);
@@ -229,7 +230,7 @@ public final class NationalDay {
             persons = household ? 1 + random.nextInt(6) : 5 + random.nextInt(26);
         }
         return new String[] {"ZF" + compact(day) + digits(sequence, 5), visitDate.toString(), officer, type,
-                target, String.valueOf(persons), String.valueOf(weighted(random, 75, 17, 6, 2)), note(random)};
+                target, String.valueOf(persons), String.valueOf(SampleSubmissions.weighted(random, 75, 17, 6, 2)), note(random)};
     }
 
     /** Free text as officers type it: often empty, now and then a phone number (masked), a comma or a line break. */
@@ -250,10 +251,10 @@ public final class NationalDay {
     }
 
     private String[] inspection(int precinct, LocalDate day, int sequence, SplittableRandom random) {
-        LocalDate inspectionDate = notBeforeStart(day.minusDays(weighted(random, 85, 15)));
+        LocalDate inspectionDate = notBeforeStart(day.minusDays(SampleSubmissions.weighted(random, 85, 15)));
         int unit = random.nextInt(registry.unitCount(precinct));
         String venue = registry.venueId(precinct, unit, random.nextInt(registry.venueCount(precinct, unit)));
-        int found = weighted(random, 975, 20, 4, 1);
+        int found = SampleSubmissions.weighted(random, 975, 20, 4, 1);
         int handled = found > 0 && random.nextInt(10) == 0 ? found - 1 : found;
         return new String[] {"JC" + compact(day) + digits(sequence, 4), inspectionDate.toString(), venue,
                 String.valueOf(found), String.valueOf(handled)};
@@ -266,7 +267,7 @@ public final class NationalDay {
      */
     private List<String[]> disputeSnapshots(int precinct, LocalDate opened, int item, int back, LocalDate day) {
         SplittableRandom schedule = new SplittableRandom(mix(seed, precinct, opened.toEpochDay(), item, 12));
-        int settleAfter = switch (weighted(schedule, 50, 35, 15)) {
+        int settleAfter = switch (SampleSubmissions.weighted(schedule, 50, 35, 15)) {
             case 0 -> 0;
             case 1 -> 1 + schedule.nextInt(3);
             default -> 6 + schedule.nextInt(9);
@@ -301,7 +302,7 @@ public final class NationalDay {
     /** The snapshot of one hazard due {@code back} days after it was found: open that day, rectified 1 to 30 days later. */
     private String[] hazardSnapshot(int precinct, LocalDate found, int item, int back, LocalDate day) {
         SplittableRandom hazard = new SplittableRandom(mix(seed, precinct, found.toEpochDay(), item, 13));
-        int rectifiedAfter = switch (weighted(hazard, 50, 40, 10)) {
+        int rectifiedAfter = switch (SampleSubmissions.weighted(hazard, 50, 40, 10)) {
             case 0 -> 1 + hazard.nextInt(3);
             case 1 -> 4 + hazard.nextInt(7);
             default -> 11 + hazard.nextInt(20);
@@ -424,23 +425,5 @@ public final class NationalDay {
         public void close() throws IOException {
             writer.close();
         }
-    }
-
-    // ---- drawing
-
-    /** An index drawn with the given relative weights. */
-    private static int weighted(SplittableRandom random, int... weights) {
-        int total = 0;
-        for (int weight : weights) {
-            total += weight;
-        }
-        int draw = random.nextInt(total);
-        for (int i = 0; i < weights.length; i++) {
-            draw -= weights[i];
-            if (draw < 0) {
-                return i;
-            }
-        }
-        throw new AssertionError("weights exhausted");
     }
 }

@@ -952,8 +952,8 @@ public final class SampleSubmissions {
         return random.nextInt(min, max + 1);
     }
 
-    /** An index drawn with the given relative weights. */
-    private static int weighted(SplittableRandom random, int... weights) {
+    /** An index drawn with the given relative weights (the benchmark's generator draws with it too). */
+    public static int weighted(SplittableRandom random, int... weights) {
         int total = 0;
         for (int weight : weights) {
             total += weight;
