@@ -33,6 +33,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  */
 class RegistryLoadTasklet implements Tasklet {
 
+    private static final SqlFile FRESH_STATISTICS = SqlFile.of("registry/fresh_statistics");
     private static final SqlFile ERRORS = SqlFile.of("registry/registry_errors");
     private static final SqlFile PUBLISH = SqlFile.of("registry/publish_registry");
 
@@ -56,6 +57,7 @@ class RegistryLoadTasklet implements Tasklet {
             jdbc.getJdbcTemplate().execute("truncate " + file.stagingTable);
             contribution.incrementWriteCount(stage(file, connection));
         }
+        FRESH_STATISTICS.execute(jdbc, Map.of());
         List<String> violations = jdbc.query(ERRORS.query(), (rs, i) ->
                 rs.getString("file") + ":" + rs.getInt("line_no") + ": " + rs.getString("rule"));
         if (!violations.isEmpty()) {
