@@ -43,7 +43,8 @@ public final class Benchmark {
               --history-days N   days already ingested before the measured day, in the long-history run (default 60)
               --history-share X  share of the active precincts that report on a history day (default 0.05)
               --heap SIZE        -Xmx of every pipeline run (default 512m)
-              --work-dir DIR     where data, warehouses, logs and results.md go (default var/bench; emptied first)""";
+              --work-dir DIR     where data, warehouses, logs and results.md go (default var/bench; its
+                                 registry, measured-day and history-* folders are emptied first)""";
 
     /** The measured targets of issue 6. */
     static final double FLOOR_RATIO_TARGET = 3.0;
@@ -86,9 +87,9 @@ public final class Benchmark {
                     throw new IllegalArgumentException(option + ": not a valid value: " + value);
                 }
             }
-            if (precincts < 1 || historyDays < 1 || historyShare <= 0 || historyShare > 1 || !heap.matches("[0-9]+[kKmMgG]")) {
-                throw new IllegalArgumentException("--precincts and --history-days must be at least 1, "
-                        + "--history-share in (0, 1], --heap like 512m");
+            if (precincts < 1 || historyDays < 2 || historyShare <= 0 || historyShare > 1 || !heap.matches("[0-9]+[kKmMgG]")) {
+                throw new IllegalArgumentException("--precincts must be at least 1, --history-days at least 2 (the short "
+                        + "history is 1 day), --history-share in (0, 1], --heap like 512m");
             }
             return new Settings(small, precincts, historyDays, historyShare, heap, workDir, campaignStart);
         }
@@ -103,7 +104,8 @@ public final class Benchmark {
     }
 
     /** What one scenario measured. */
-    private record Measured(Scenario scenario, Duration historyWall, long historyRows, NightlyProfile nightly) {
+    private record Measured(Scenario scenario, Duration historyWall, long historyRows, String loadAtStart,
+                            NightlyProfile nightly) {
     }
 
     private final Settings settings;
@@ -148,8 +150,14 @@ public final class Benchmark {
                 new Scenario("history-1", "1 day of history", List.of(day.minusDays(1))),
                 new Scenario("history-" + settings.historyDays(), settings.historyDays() + " days of history",
                         settings.campaignStart().datesUntil(day).toList()));
-        for (String folder : List.of("registry", "measured-day", scenarios.get(0).name(), scenarios.get(1).name())) {
-            deleteTree(work.resolve(folder));
+        // the benchmark's own folders only, those of earlier runs with other --history-days included
+        try (Stream<Path> earlier = Files.list(work)) {
+            for (Path folder : earlier.toList()) {
+                String name = folder.getFileName().toString();
+                if (name.equals("registry") || name.equals("measured-day") || name.startsWith("history-")) {
+                    deleteTree(folder);
+                }
+            }
         }
 
         long generating = System.nanoTime();
@@ -190,9 +198,15 @@ public final class Benchmark {
                 .run("reference", settings.heap(), "reference", work.resolve("registry").toString());
         copyTree(firstWarehouse, work.resolve(scenarios.get(1).name()).resolve("pg"));
 
-        List<Measured> results = new ArrayList<>();
+        // both histories first, then the two measured nights back to back: whatever else the
+        // machine is doing then weighs on both alike
+        List<Ingested> histories = new ArrayList<>();
         for (Scenario scenario : scenarios) {
-            results.add(measure(scenario, work, measuredDir));
+            histories.add(ingestHistory(scenario, work));
+        }
+        List<Measured> results = new ArrayList<>();
+        for (Ingested history : histories) {
+            results.add(measure(history, measuredDir));
         }
         String table = table(registryCounts, measured, floor, loggedFloor, results,
                 postgres + "; load average " + loadAtStart + " at the start, " + Machine.loadAverage() + " at the end");
@@ -203,21 +217,29 @@ public final class Benchmark {
         out.println("(this table is also in " + work.resolve("results.md") + ")");
     }
 
-    /** A warehouse with nothing but the registry: the history in one catch-up night, then the measured day. */
-    private Measured measure(Scenario scenario, Path work, Path measuredDir) throws Exception {
+    /** A warehouse with nothing but the registry, after its history's catch-up night. */
+    private record Ingested(Scenario scenario, PipelineProcess pipeline, Path inbox, Duration wall, long rows) {
+    }
+
+    private Ingested ingestHistory(Scenario scenario, Path work) throws Exception {
         Path home = work.resolve(scenario.name());
         Path inbox = home.resolve("inbox");
         PipelineProcess pipeline = new PipelineProcess(home.resolve("pg"), home.resolve("var"), settings.campaignStart());
         PipelineProcess.Outcome history = pipeline.run("history", CATCH_UP_HEAP, "nightly", "--inbox", inbox.toString());
-        long historyRows = NightlyProfile.of(history, CATCH_UP_HEAP).rowsRead();
+        long rows = NightlyProfile.of(history, CATCH_UP_HEAP).rowsRead();
         out.printf(Locale.ROOT, "%s: %d day(s), %,d rows, ingested in one catch-up night of %s s%n", scenario.title(),
-                scenario.historyDays().size(), historyRows, NightlyProfile.seconds(history.wall()));
-        linkInto(measuredDir, inbox);
-        NightlyProfile nightly = NightlyProfile.of(
-                pipeline.run("measured-day", settings.heap(), "nightly", "--inbox", inbox.toString()), settings.heap());
-        out.printf(Locale.ROOT, "nightly after %s: %,d rows in %s s%n", scenario.title(), nightly.rowsRead(),
+                scenario.historyDays().size(), rows, NightlyProfile.seconds(history.wall()));
+        return new Ingested(scenario, pipeline, inbox, history.wall(), rows);
+    }
+
+    private Measured measure(Ingested history, Path measuredDir) throws Exception {
+        linkInto(measuredDir, history.inbox());
+        String load = Machine.loadAverage();
+        NightlyProfile nightly = NightlyProfile.of(history.pipeline().run("measured-day", settings.heap(), "nightly",
+                "--inbox", history.inbox().toString()), settings.heap());
+        out.printf(Locale.ROOT, "nightly after %s: %,d rows in %s s%n", history.scenario().title(), nightly.rowsRead(),
                 NightlyProfile.seconds(nightly.wall()));
-        return new Measured(scenario, history.wall(), historyRows, nightly);
+        return new Measured(history.scenario(), history.wall(), history.rows(), load, nightly);
     }
 
     private String table(NationalRegistry.Counts registry, NationalDay.Counts day, FloorLoad.Result floor,
@@ -273,8 +295,8 @@ public final class Benchmark {
             n.steps().forEach((step, took) -> steps.append(steps.isEmpty() ? "" : ", ").append(step).append(' ')
                     .append(NightlyProfile.seconds(took)).append(" s"));
             t.append("- steps: ").append(steps).append('\n');
-            t.append(String.format(Locale.ROOT, "- process: %s s = job %.1f s + JVM, Spring, PostgreSQL and Flyway start%n",
-                    NightlyProfile.seconds(n.wall()), n.jobSeconds()));
+            t.append(String.format(Locale.ROOT, "- process: %s s = job %.1f s + JVM, Spring, PostgreSQL and Flyway start; "
+                    + "load average %s when it started%n", NightlyProfile.seconds(n.wall()), n.jobSeconds(), result.loadAtStart()));
             t.append(String.format(Locale.ROOT, "- rows: %,d read = %,d loaded + %,d duplicate + %,d rejected%n",
                     n.rowsRead(), n.rowsLoaded(), n.rowsDuplicate(), n.rowsRejected()));
             t.append("- slowest SQL: ").append(String.join("; ", n.statements().stream().limit(5)
