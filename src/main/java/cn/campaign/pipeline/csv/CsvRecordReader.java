@@ -130,7 +130,7 @@ public final class CsvRecordReader implements Closeable {
                     fieldStart = false;
                 } else if (c == ',') {
                     fieldStart = true;
-                } else if (c != ' ' && c != '\t') {
+                } else if (!Character.isWhitespace(c)) { // as Commons CSV skips surrounding white space, U+3000 included
                     fieldStart = false;
                 }
             }
