@@ -27,7 +27,7 @@ public final class Warehouse {
         jobRepositoryTestUtils.removeJobExecutions();
         jdbc.execute("truncate ingest.rejected_row_store, ingest.file, ingest.run, ingest.listing, ingest.arrival,"
                 + " ingest.stage_visit, ingest.stage_dispute, ingest.stage_hazard, ingest.stage_inspection,"
-                + " core.visit_row, core.visit, core.inspection_row, core.inspection,"
+                + " core.visit_row, core.inspection_row,"
                 + " core.dispute_snapshot, core.hazard_snapshot, core.target_first_visit, core.ledger_event,"
                 + " mart.dirty, mart.state, mart.precinct_daily, mart.daily_org_metrics cascade");
         registry.load(GOOD_REGISTRY, new PrintStream(new ByteArrayOutputStream()));
