@@ -19,6 +19,9 @@ where i.precinct_code = r.precinct_code and i.submission_date = r.submission_dat
 drop table core.visit;
 drop table core.inspection;
 
+-- one winner per key, held by the database as core.visit's primary key held it
+create unique index visit_row_one_winner on core.visit_row (precinct_code, visit_id) where wins;
+create unique index inspection_row_one_winner on core.inspection_row (precinct_code, inspection_id) where wins;
 -- the metrics read the winners by date, first visits by target
 create index visit_row_winner_date on core.visit_row (visit_date) where wins;
 create index visit_row_winner_target on core.visit_row (target_code) where wins;
