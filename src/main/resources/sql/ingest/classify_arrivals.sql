@@ -1,6 +1,7 @@
--- Classifies the night's new files (contract sections 2, 3 and 4), in this order:
--- F01 name, F02 precinct, duplicate bytes, F05 version conflict, stale version; the rest
--- are pending, spread over the partitions by precinct. Within one night, files count as
+-- Classifies the night's new files by what their name and bytes tell (contract section 3,
+-- the first checks of the order): F01 name, F02 precinct, duplicate bytes; the rest are
+-- pending, spread over the partitions by precinct. F03, F06 and F04 are found by reading,
+-- F05 and stale after it (merge/version_conflicts.sql). Within one night, files count as
 -- arriving in file-name order; file_id follows that order, so "earlier" is "smaller file_id".
 
 -- Same name and bytes as a recorded file, only touched: remember its timestamp, nothing else.
@@ -44,31 +45,6 @@ from (select n.file_id,
       from ingest.file n
       where n.run_id = :runId and n.state = 'new') o
 where o.file_id = f.file_id and o.first_id is not null;
-
--- Same precinct, date, kind and version as a file already read, or as an earlier one tonight.
-update ingest.file f
-set state = 'quarantined', code = 'F05',
-    detail = 'same precinct, date, kind and version as ' || o.first_name || ', different content'
-from (select n.file_id,
-             (select e.file_name from ingest.file e
-              where e.precinct_code = n.precinct_code and e.submission_date = n.submission_date
-                and e.kind = n.kind and e.version = n.version and e.file_id < n.file_id
-                and (e.state = 'read' or (e.run_id = :runId and e.state = 'new'))
-              order by e.file_id limit 1) as first_name
-      from ingest.file n
-      where n.run_id = :runId and n.state = 'new') o
-where o.file_id = f.file_id and o.first_name is not null;
-
--- A lower version arriving after a higher one was read on an earlier night.
-update ingest.file f
-set state = 'stale',
-    detail = 'version ' || f.version || ' arrived after version ' || h.version || ' (' || h.file_name || ')'
-from ingest.file h
-where f.run_id = :runId and f.state = 'new'
-  and h.file_id = (select e.file_id from ingest.file e
-                   where e.precinct_code = f.precinct_code and e.submission_date = f.submission_date
-                     and e.kind = f.kind and e.version > f.version and e.state = 'read' and e.run_id <> :runId
-                   order by e.version desc limit 1);
 
 update ingest.file f
 set state = 'pending', partition_no = p.partition_no

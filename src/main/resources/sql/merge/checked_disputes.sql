@@ -1,6 +1,7 @@
 -- Every staged dispute snapshot with all its codes (R06: unit not in the registry) and its
--- outcome: rejected, duplicate (identical to an earlier loaded line of the same file, every
--- field equal) or loaded.
+-- outcome: rejected, duplicate (identical to a later loaded line of the same file, every
+-- field equal) or loaded. Of identical lines the last is kept, so its line orders it among
+-- the case's snapshots (docs/decisions.md).
 create temp table checked_dispute on commit drop as
 with staged as (
     select s.*, f.precinct_code, f.submission_date,
@@ -16,7 +17,7 @@ select staged.*,
            when cardinality(all_codes) > 0 then 'rejected'
            when row_number() over (partition by file_id, case_id, reported_date, dispute_type, unit_code, status,
                                                 status_date, mechanism, escalated, note, cardinality(all_codes) = 0
-                                   order by line_no) > 1
+                                   order by line_no desc) > 1
                then 'duplicate'
            else 'loaded'
        end as outcome

@@ -1,5 +1,6 @@
 -- Every staged hazard snapshot with all its codes (R06: unit not in the registry) and its
--- outcome: rejected, duplicate (identical to an earlier loaded line of the same file) or loaded.
+-- outcome: rejected, duplicate (identical to a later loaded line of the same file) or
+-- loaded; of identical lines the last is kept (docs/decisions.md).
 create temp table checked_hazard on commit drop as
 with staged as (
     select s.*, f.precinct_code, f.submission_date,
@@ -15,7 +16,7 @@ select staged.*,
            when cardinality(all_codes) > 0 then 'rejected'
            when row_number() over (partition by file_id, hazard_id, found_date, category, unit_code, status, status_date,
                                                 cardinality(all_codes) = 0
-                                   order by line_no) > 1
+                                   order by line_no desc) > 1
                then 'duplicate'
            else 'loaded'
        end as outcome

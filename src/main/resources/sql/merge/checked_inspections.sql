@@ -1,6 +1,6 @@
 -- Every staged inspection row with all its codes (R06: venue not in the registry) and its
--- outcome: rejected, duplicate (an inspection_id seen on an earlier loaded line of the
--- same file) or loaded.
+-- outcome: rejected, duplicate (the inspection_id occurs again on a later loaded line of
+-- the same file) or loaded: the last line of a key is the one used (contract section 4).
 create temp table checked_inspection on commit drop as
 with staged as (
     select s.*, f.precinct_code, f.submission_date,
@@ -14,7 +14,7 @@ with staged as (
 select staged.*,
        case
            when cardinality(all_codes) > 0 then 'rejected'
-           when row_number() over (partition by file_id, inspection_id, cardinality(all_codes) = 0 order by line_no) > 1
+           when row_number() over (partition by file_id, inspection_id, cardinality(all_codes) = 0 order by line_no desc) > 1
                then 'duplicate'
            else 'loaded'
        end as outcome

@@ -1,7 +1,9 @@
 -- Every staged visit row with all its codes: Java's (R01-R05, R08) plus the registry
 -- checks (R06 target not in the registry, R07 credit code failing its check character,
 -- which is also R06), and its outcome for the file's accounting: rejected (any code),
--- duplicate (a key seen on an earlier loaded line of the same file), or loaded.
+-- duplicate (the key occurs again on a later loaded line of the same file), or loaded.
+-- The file counts the later line as the repeat; the row used is the later line, so of a
+-- key's lines the last is the one loaded (contract sections 3 and 4).
 create temp table checked_visit on commit drop as
 with staged as (
     select s.*, f.precinct_code, f.submission_date,
@@ -26,7 +28,7 @@ with staged as (
 select staged.*,
        case
            when cardinality(all_codes) > 0 then 'rejected'
-           when row_number() over (partition by file_id, visit_id, cardinality(all_codes) = 0 order by line_no) > 1
+           when row_number() over (partition by file_id, visit_id, cardinality(all_codes) = 0 order by line_no desc) > 1
                then 'duplicate'
            else 'loaded'
        end as outcome

@@ -22,7 +22,8 @@ class MergeTasklet implements Tasklet {
 
     private static final SqlFile STAGING_LOST = SqlFile.of("merge/staging_lost");
     private static final List<SqlFile> CHECKS = List.of(
-            SqlFile.of("merge/work_memory"), SqlFile.of("merge/fresh_statistics"), SqlFile.of("merge/checked_visits"), SqlFile.of("merge/checked_disputes"),
+            SqlFile.of("merge/work_memory"), SqlFile.of("merge/fresh_statistics"), SqlFile.of("merge/version_conflicts"),
+            SqlFile.of("merge/checked_visits"), SqlFile.of("merge/checked_disputes"),
             SqlFile.of("merge/checked_hazards"), SqlFile.of("merge/checked_inspections"),
             SqlFile.of("merge/rejected_rows"), SqlFile.of("merge/file_accounting"));
     private static final SqlFile ACCOUNTING_ERRORS = SqlFile.of("merge/accounting_errors");

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Contract sections 2, 3 and 4 through the real ingest job, one small inbox per test. */
 class IngestJobTest extends WarehouseTest {
@@ -298,6 +300,81 @@ class IngestJobTest extends WarehouseTest {
                 .containsEntry("persons_reached", 5).containsEntry("note", "next day");
         assertThat(warehouse.ledger(P1 + "_20260203_disputes.csv"))
                 .containsEntry("rows_loaded", 2).containsEntry("rows_duplicate", 1);
+    }
+
+    /** Contract section 3, order of the file checks: a file's own defects come before F05 and stale. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Arrival.class)
+    void aBrokenLowerVersionIsQuarantinedWithItsOwnCodeWhateverArrivedFirst(Arrival arrival) {
+        // given a corrected v2 and two broken v1 files: one lacks a column (F04), one is not text (F03)
+        String v2 = P1 + "_20260203_visits_v2.csv";
+        String missingColumn = P1 + "_20260203_visits.csv";
+        String undecodable = P1 + "_20260203_inspections.csv";
+        String inspectionsV2 = P1 + "_20260203_inspections_v2.csv";
+        Runnable corrected = () -> {
+            inbox.utf8(v2, VISITS, "V1,2026-02-03,100001,household,150802001001,9,0,更正");
+            inbox.utf8(inspectionsV2, INSPECTIONS, "I1,2026-02-03,V150802001001,2,1");
+        };
+        Runnable broken = () -> {
+            inbox.utf8(missingColumn, "visit_id,visit_date,officer_id,target_type,target_code,persons_reached,note",
+                    "V1,2026-02-03,100001,household,150802001001,3,");
+            inbox.bytes(undecodable, new byte[] {'I', '1', ',', (byte) 0xFF, (byte) 0xFE, '\n', (byte) 0x81});
+        };
+
+        // when they arrive on two nights, in either order
+        (arrival == Arrival.BROKEN_FIRST ? broken : corrected).run();
+        nightlySummary();
+        (arrival == Arrival.BROKEN_FIRST ? corrected : broken).run();
+        nightlySummary();
+
+        // then each broken file is quarantined with its own code, never stale, and v2 is in use
+        assertThat(warehouse.ledger(missingColumn)).containsEntry("outcome", "quarantined").containsEntry("code", "F04")
+                .containsEntry("rows_read", 0);
+        assertThat(warehouse.ledger(undecodable)).containsEntry("outcome", "quarantined").containsEntry("code", "F03");
+        assertThat(warehouse.ledger(v2)).containsEntry("outcome", "loaded").containsEntry("rows_loaded", 1);
+        assertThat(warehouse.ledger(inspectionsV2)).containsEntry("outcome", "loaded");
+        assertThat(jdbc.queryForObject("select persons_reached from core.visit", Integer.class)).isEqualTo(9);
+    }
+
+    enum Arrival { BROKEN_FIRST, CORRECTED_FIRST }
+
+    /** Contract sections 3 and 4: a key repeated within one file is counted once, with the later line's values. */
+    @Test
+    void aKeyRepeatedWithinAFileIsCountedOnceWithTheLaterLinesValues() {
+        // given a visit and an inspection each corrected by a line appended at the end of its file
+        inbox.utf8(P1 + "_20260203_visits.csv", VISITS,
+                "V1,2026-02-03,100001,household,150802001001,3,0,first",
+                "V2,2026-02-03,100001,household,150802001002,1,0,",
+                "V1,2026-02-03,100001,household,150802001001,8,0,corrected");
+        inbox.utf8(P1 + "_20260203_inspections.csv", INSPECTIONS,
+                "I1,2026-02-03,V150802001001,2,1",
+                "I1,2026-02-03,V150802001001,5,4");
+        // and a case whose snapshot is repeated after a different one of the same day
+        inbox.utf8(P1 + "_20260203_disputes.csv", DISPUTES,
+                "C1,2026-02-01,noise,150802001001,resolved,2026-02-03,joint,false,",
+                "C1,2026-02-01,noise,150802001001,open,2026-02-03,,false,",
+                "C1,2026-02-01,noise,150802001001,resolved,2026-02-03,joint,false,");
+
+        // when the night runs
+        nightlySummary();
+
+        // then the later line is the repeat in the accounting ...
+        assertThat(warehouse.ledger(P1 + "_20260203_visits.csv"))
+                .containsEntry("rows_loaded", 2).containsEntry("rows_duplicate", 1);
+        assertThat(warehouse.ledger(P1 + "_20260203_inspections.csv"))
+                .containsEntry("rows_loaded", 1).containsEntry("rows_duplicate", 1);
+        assertThat(warehouse.ledger(P1 + "_20260203_disputes.csv"))
+                .containsEntry("rows_loaded", 2).containsEntry("rows_duplicate", 1);
+        // ... and the metrics use its values: 8 + 1 persons, 5 violations found and 4 handled, C1 resolved
+        assertThat(jdbc.queryForMap("""
+                select visits_day, persons_reached_day, inspections_ctd, violations_found_ctd, violations_handled_ctd,
+                       disputes_found_ctd, disputes_resolved_ctd
+                from mart.daily_org_metrics where metric_date = '2026-02-03' and org_code = ?""", P1))
+                .containsEntry("visits_day", 2L).containsEntry("persons_reached_day", 9L)
+                .containsEntry("inspections_ctd", 1L).containsEntry("violations_found_ctd", 5L)
+                .containsEntry("violations_handled_ctd", 4L)
+                .containsEntry("disputes_found_ctd", 1L).containsEntry("disputes_resolved_ctd", 1L);
+        assertThat(jdbc.queryForObject("select note from core.visit where visit_id = 'V1'", String.class)).isEqualTo("corrected");
     }
 
     @Test
