@@ -10,7 +10,8 @@ with day as (
 visits as (
     select precinct_code, visit_date as metric_date, count(*) as visits, sum(persons_reached) as persons
     from core.visit
-    where visit_date between :fromDate and :toDate
+    -- a visit is never dated after its submission: only the partitions of these days are read
+    where visit_date between :fromDate and :toDate and submission_date >= :fromDate
     group by 1, 2),
 first_visits as (
     -- coverage belongs to the precinct whose jurisdiction holds the unit or enterprise
@@ -39,7 +40,7 @@ inspections as (
     select precinct_code, inspection_date as metric_date, count(*) as inspections,
            sum(violations_found) as violations_found, sum(violations_handled) as violations_handled
     from core.inspection
-    where inspection_date between :fromDate and :toDate
+    where inspection_date between :fromDate and :toDate and submission_date >= :fromDate
     group by 1, 2),
 reported as (
     select distinct precinct_code, submission_date as metric_date

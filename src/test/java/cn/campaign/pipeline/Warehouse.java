@@ -26,8 +26,8 @@ public final class Warehouse {
     public void reset(RegistryCommands registry, JobRepositoryTestUtils jobRepositoryTestUtils) {
         jobRepositoryTestUtils.removeJobExecutions();
         jdbc.execute("truncate ingest.rejected_row_store, ingest.file, ingest.run, ingest.listing, ingest.arrival,"
-                + " ingest.stage_visit, ingest.stage_dispute, ingest.stage_hazard, ingest.stage_inspection,"
-                + " core.visit_row, core.inspection_row,"
+                + " core.visit_row, core.visit_key, core.visit_beaten,"
+                + " core.inspection_row, core.inspection_key, core.inspection_beaten,"
                 + " core.dispute_snapshot, core.hazard_snapshot, core.target_first_visit, core.ledger_event,"
                 + " mart.dirty, mart.state, mart.precinct_daily, mart.daily_org_metrics cascade");
         registry.load(GOOD_REGISTRY, new PrintStream(new ByteArrayOutputStream()));
@@ -52,6 +52,31 @@ public final class Warehouse {
                 + "where rows_read <> rows_loaded + rows_duplicate + rows_rejected")).isZero();
         assertThat(count("select count(*) from ingest.file_ledger where outcome in ('quarantined', 'duplicate', 'stale') "
                 + "and rows_read + rows_loaded + rows_duplicate + rows_rejected <> 0")).isZero();
+    }
+
+    /**
+     * Contract section 4: every visit and inspection key is held by exactly its latest row (by
+     * submission date, then line), and every other row of the key is listed as beaten.
+     */
+    public void assertEveryKeyIsWonByItsLatestRow() {
+        for (String[] kind : new String[][] {{"visit", "visit_id"}, {"inspection", "inspection_id"}}) {
+            String table = "core." + kind[0];
+            String id = kind[1];
+            assertThat(count("""
+                    with expected as (
+                        select precinct_code, %2$s, submission_date, line_no, file_id,
+                               row_number() over (partition by precinct_code, %2$s
+                                                  order by submission_date desc, line_no desc) = 1 as wins
+                        from %1$s_row),
+                    recorded as (
+                        select precinct_code, %2$s, submission_date, line_no, file_id, true as wins from %1$s_key
+                        union all
+                        select precinct_code, %2$s, submission_date, line_no, file_id, false from %1$s_beaten)
+                    select count(*) from ((select * from expected except all select * from recorded)
+                                          union all
+                                          (select * from recorded except all select * from expected)) difference"""
+                    .formatted(table, id))).as(table + " winners").isZero();
+        }
     }
 
     public JdbcTemplate jdbc() {

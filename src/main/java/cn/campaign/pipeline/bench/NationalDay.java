@@ -3,7 +3,7 @@ package cn.campaign.pipeline.bench;
 import static cn.campaign.pipeline.bench.NationalRegistry.digits;
 import static cn.campaign.pipeline.bench.NationalRegistry.mix;
 
-import cn.campaign.pipeline.demo.CreditCodes;
+import cn.campaign.pipeline.ingest.CreditCodes;
 import cn.campaign.pipeline.demo.SampleSubmissions;
 import java.io.BufferedWriter;
 import java.io.IOException;

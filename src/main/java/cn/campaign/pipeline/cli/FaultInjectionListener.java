@@ -4,8 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.scope.context.StepContext;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
  * database, at exactly that point. Without the property it does nothing.
  */
 @Component
-public class FaultInjectionListener implements StepExecutionListener, ChunkListener {
+public class FaultInjectionListener implements StepExecutionListener, ChunkListener<Object, Object> {
 
     public static final String PAUSED = "PAUSED at ";
 
@@ -39,8 +41,9 @@ public class FaultInjectionListener implements StepExecutionListener, ChunkListe
     }
 
     @Override
-    public void afterChunk(ChunkContext context) {
-        if (!paused && context.getStepContext().getStepName().startsWith(pauseAt + ":")) {
+    public void afterChunk(Chunk<Object> chunk) {
+        StepContext step = StepSynchronizationManager.getContext();
+        if (!paused && step != null && step.getStepName().startsWith(pauseAt + ":")) {
             pause(pauseAt);
         }
     }

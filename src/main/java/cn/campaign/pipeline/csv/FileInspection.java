@@ -46,7 +46,6 @@ public final class FileInspection {
     public static FileInspection of(Path file) throws IOException {
         MessageDigest digest = sha256Digest();
         Probe utf8 = new Probe(StandardCharsets.UTF_8);
-        Probe gb = new Probe(GB18030);
         long size = 0;
         boolean bom = false;
         byte[] buffer = new byte[64 * 1024];
@@ -62,13 +61,25 @@ public final class FileInspection {
                     first = false;
                 }
                 utf8.feed(buffer, offset, n - offset, false);
-                gb.feed(buffer, offset, n - offset, false);
                 size += n;
             }
         }
         utf8.feed(buffer, 0, 0, true);
-        gb.feed(buffer, 0, 0, true);
-        return new FileInspection(HexFormat.of().formatHex(digest.digest()), size, bom, utf8, gb);
+        // GB18030 is tried only on what is not UTF-8 (and has no UTF-8 BOM): most files are UTF-8
+        Probe gb18030 = utf8.valid || bom ? null : probe(file, new Probe(GB18030));
+        return new FileInspection(HexFormat.of().formatHex(digest.digest()), size, bom, utf8, gb18030);
+    }
+
+    private static Probe probe(Path file, Probe probe) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
+                probe.feed(buffer, 0, n, false);
+            }
+        }
+        probe.feed(buffer, 0, 0, true);
+        return probe;
     }
 
     /** The SHA-256 of the file's bytes, as lowercase hex. */
@@ -98,7 +109,7 @@ public final class FileInspection {
             return StandardCharsets.UTF_8;
         }
         // a UTF-8 BOM announces UTF-8: bytes after it that are not UTF-8 are not decodable
-        return !utf8Bom && gb18030.valid ? GB18030 : null;
+        return gb18030 != null && gb18030.valid ? GB18030 : null;
     }
 
     /** Decodes, but holds control characters (NUL, binary data): not a CSV file (F03). */

@@ -1,5 +1,6 @@
 package cn.campaign.pipeline.demo;
 
+import cn.campaign.pipeline.ingest.CreditCodes;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

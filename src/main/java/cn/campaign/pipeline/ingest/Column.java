@@ -10,8 +10,14 @@ import java.util.Map;
 record Column(String name, String alias, Rule rule, int max, Map<String, String> choices) {
 
     enum Rule {
-        /** required free text: an id or a registry code (checked against the registry in SQL) */
+        /** required free text: an id */
         TEXT,
+        /** required, a village or community of the registry (R06) */
+        UNIT,
+        /** required, a venue of the registry (R06) */
+        VENUE,
+        /** required, a code of the registry of the kind the row's target_type names (R06, R07) */
+        TARGET,
         /** required date in [campaign start, submission date] */
         DATE,
         /** required, six digits */
@@ -28,6 +34,18 @@ record Column(String name, String alias, Rule rule, int max, Map<String, String>
 
     static Column text(String name, String alias) {
         return new Column(name, alias, Rule.TEXT, 0, Map.of());
+    }
+
+    static Column unit(String name, String alias) {
+        return new Column(name, alias, Rule.UNIT, 0, Map.of());
+    }
+
+    static Column venue(String name, String alias) {
+        return new Column(name, alias, Rule.VENUE, 0, Map.of());
+    }
+
+    static Column target(String name, String alias) {
+        return new Column(name, alias, Rule.TARGET, 0, Map.of());
     }
 
     static Column date(String name, String alias) {

@@ -30,8 +30,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 /**
  * Discovery, in one transaction: list the inbox, hash the files not seen before, and
  * classify them set-based ({@code sql/ingest/classify_arrivals.sql}): F01, F02, duplicate
- * bytes, F05, stale, or pending for the partitions. A rerun lists only the files of its
- * dates and takes them all back to be read again. Only regular files directly in the
+ * bytes, or pending for the partitions, whose day partitions it creates. A rerun lists only
+ * the files of its dates and takes them all back to be read again. Only regular files directly in the
  * inbox are considered; links and folders are skipped, and names are data, never paths.
  */
 class InboxDiscoveryTasklet implements Tasklet {
@@ -67,8 +67,7 @@ class InboxDiscoveryTasklet implements Tasklet {
             throw new PipelineFailure(inbox + ": inbox folder not found");
         }
         long runId = runs.startRun(chunkContext.getStepContext().getStepExecution(), command, inbox.toString());
-        jdbc.getJdbcTemplate().execute("truncate ingest.listing, ingest.arrival, ingest.stage_visit, "
-                + "ingest.stage_dispute, ingest.stage_hazard, ingest.stage_inspection");
+        jdbc.getJdbcTemplate().execute("truncate ingest.listing, ingest.arrival");
         Connection connection = DataSourceUtils.getConnection(dataSource);
         long listed = listInbox(connection);
         List<NewFile> arrivals = jdbc.query(NEW_ARRIVALS.query(), Map.of("rerun", rerun != null), (rs, i) -> new NewFile(

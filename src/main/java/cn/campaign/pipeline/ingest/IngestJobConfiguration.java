@@ -1,9 +1,12 @@
 package cn.campaign.pipeline.ingest;
 
 import cn.campaign.pipeline.cli.FaultInjectionListener;
+import cn.campaign.pipeline.registry.RegistrySnapshots;
 import cn.campaign.pipeline.report.RunProgress;
+import cn.campaign.pipeline.warehouse.SqlFile;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -12,12 +15,18 @@ import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -35,6 +44,7 @@ public class IngestJobConfiguration {
     public static final String COMMAND = "command";
     public static final String RERUN_FROM = "rerunFrom";
     public static final String RERUN_TO = "rerunTo";
+    private static final SqlFile PENDING_FILES = SqlFile.of("ingest/pending_files");
 
     @Bean
     Job ingestJob(JobRepository jobRepository, Step discoverInboxStep, Step ingestFilesStep,
@@ -73,15 +83,15 @@ public class IngestJobConfiguration {
     }
 
     /**
-     * On a restart every partition runs again and finds only its files still pending —
-     * including files whose staged rows a database crash took.
+     * The night's files, read in a bounded number of partitions (by precinct) on a local
+     * thread pool. On a restart every partition runs again and finds only its files still
+     * pending.
      */
     @Bean
     Step ingestFilesStep(JobRepository jobRepository, Step ingestPartitionStep,
                          @Qualifier("ingestTaskExecutor") TaskExecutor ingestTaskExecutor, IngestSettings settings,
-                         DataSource dataSource, PlatformTransactionManager transactionManager, RunProgress progress) {
+                         RunProgress progress) {
         return new StepBuilder("ingestFilesStep", jobRepository)
-                .listener(new LostStagingListener(dataSource, transactionManager))
                 .listener(progress)
                 .partitioner("ingestPartitionStep", new FilePartitioner())
                 .step(ingestPartitionStep)
@@ -91,24 +101,54 @@ public class IngestJobConfiguration {
                 .build();
     }
 
+    /** One partition: its pending files, a few per transaction, each read, checked and written once. */
     @Bean
     Step ingestPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                             IngestFilesTasklet ingestFilesTasklet, FaultInjectionListener faultInjection) {
+                             JdbcCursorItemReader<PendingFile> pendingFileReader,
+                             SubmissionFilesWriter submissionFilesWriter, FaultInjectionListener faultInjection,
+                             @Value("${pipeline.ingest.files-per-transaction}") int filesPerTransaction) {
         return new StepBuilder("ingestPartitionStep", jobRepository)
-                .tasklet(ingestFilesTasklet, transactionManager)
-                .listener((ChunkListener) faultInjection)
+                .<PendingFile, PendingFile>chunk(filesPerTransaction)
+                .transactionManager(transactionManager)
+                .reader(pendingFileReader)
+                .writer(submissionFilesWriter)
+                .listener((ChunkListener<Object, Object>) faultInjection)
                 .allowStartIfComplete(true)
                 .build();
     }
 
     @Bean
     @StepScope
-    IngestFilesTasklet ingestFilesTasklet(@Value("#{jobParameters['" + INBOX + "']}") String inbox,
-                                          @Value("#{stepExecutionContext['" + FilePartitioner.PARTITION + "']}") int partition,
-                                          @Value("${campaign.start-date}") LocalDate campaignStart,
-                                          @Value("${pipeline.ingest.files-per-transaction}") int filesPerTransaction,
-                                          DataSource dataSource, IngestRuns runs) {
-        return new IngestFilesTasklet(Path.of(inbox), partition, filesPerTransaction, campaignStart, dataSource, runs);
+    JdbcCursorItemReader<PendingFile> pendingFileReader(
+            @Value("#{stepExecutionContext['" + FilePartitioner.PARTITION + "']}") int partition,
+            @Value("#{stepExecution}") StepExecution stepExecution, DataSource dataSource, IngestRuns runs) {
+        ParsedSql query = NamedParameterUtils.parseSqlStatement(PENDING_FILES.query());
+        Map<String, Object> parameters = Map.of("runId", runs.runOf(stepExecution), "partition", partition);
+        return new JdbcCursorItemReaderBuilder<PendingFile>()
+                .name("pendingFileReader")
+                .dataSource(dataSource)
+                .sql(NamedParameterUtils.substituteNamedParameters(query, null))
+                .queryArguments(NamedParameterUtils.buildValueArray(query, new MapSqlParameterSource(parameters), null))
+                // pending is the state to resume from: nothing to keep in the step's context
+                .saveState(false)
+                // a cursor, not the whole list: PostgreSQL streams only outside autocommit
+                .connectionAutoCommit(false)
+                .fetchSize(100)
+                .rowMapper((rs, i) -> new PendingFile(rs.getLong("file_id"), rs.getString("file_name"),
+                        rs.getString("sha256"), rs.getString("precinct_code"),
+                        rs.getObject("submission_date", LocalDate.class), SubmissionKind.of(rs.getString("kind")),
+                        rs.getInt("version"), rs.getObject("earlier_night_version", Integer.class),
+                        rs.getString("earlier_night_file"), rs.getString("same_version_file"),
+                        rs.getObject("this_run_version", Integer.class)))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    SubmissionFilesWriter submissionFilesWriter(@Value("#{jobParameters['" + INBOX + "']}") String inbox,
+                                                @Value("${campaign.start-date}") LocalDate campaignStart,
+                                                DataSource dataSource, RegistrySnapshots registries) {
+        return new SubmissionFilesWriter(Path.of(inbox), campaignStart, dataSource, registries);
     }
 
     @Bean

@@ -1,30 +1,32 @@
 package cn.campaign.pipeline.ingest;
 
 import cn.campaign.pipeline.csv.CsvRecord;
+import cn.campaign.pipeline.registry.RegistrySnapshot;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Checks one record of a submission file against every rule of contract sections 2 and 3
- * that needs no registry: R01-R05, R08 and R09 (R06 and R07 need the registry and are
- * checked set-based at merge, {@code sql/merge/checked_*.sql}). A row can carry several
- * codes; a row with the wrong number of fields gets R08 alone; an empty field gets R01
- * alone.
+ * Checks one record of a submission file against every rule of contract sections 2 and 3,
+ * R01 to R09, the registry's included (R06, R07, against the registry held in memory). A
+ * row can carry several codes; a row with the wrong number of fields gets R08 alone; an
+ * empty field gets R01 alone.
  */
 public final class RowValidator {
-
 
     private final SubmissionKind kind;
     private final HeaderMap header;
     private final LocalDate campaignStart;
     private final LocalDate submissionDate;
+    private final RegistrySnapshot registry;
 
-    public RowValidator(SubmissionKind kind, HeaderMap header, LocalDate campaignStart, LocalDate submissionDate) {
+    public RowValidator(SubmissionKind kind, HeaderMap header, LocalDate campaignStart, LocalDate submissionDate,
+                        RegistrySnapshot registry) {
         this.kind = kind;
         this.header = header;
         this.campaignStart = campaignStart;
         this.submissionDate = submissionDate;
+        this.registry = registry;
     }
 
     public ValidatedRow validate(CsvRecord record) {
@@ -40,7 +42,7 @@ public final class RowValidator {
             fields[i] = position < 0 ? "" : record.fields().get(position);
             values[i] = check(kind.columns().get(i), fields[i], codes);
         }
-        kind.checkRow(values, fields, codes);
+        kind.checkRow(values, fields, registry, codes);
         return new ValidatedRow(record.lineNo(), codes, values, PersonalData.mask(record.raw()));
     }
 
@@ -53,7 +55,9 @@ public final class RowValidator {
             return null;
         }
         return switch (column.rule()) {
-            case TEXT -> field;
+            case TEXT, TARGET -> field;
+            case UNIT -> rejectUnless(registry.isUnit(field), field, RejectCode.R06, codes);
+            case VENUE -> rejectUnless(registry.isVenue(field), field, RejectCode.R06, codes);
             case NOTE -> PersonalData.mask(field);
             case OFFICER_ID -> rejectUnless(asciiDigits(field, 6, 6), field, RejectCode.R05, codes);
             case CHOICE, OPTIONAL_CHOICE -> {

@@ -1,5 +1,6 @@
 package cn.campaign.pipeline.ingest;
 
+import cn.campaign.pipeline.registry.RegistrySnapshot;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,28 +9,30 @@ import java.util.Set;
 
 /**
  * The four kinds of daily submission file and their columns, exactly as contract section 2
- * lists them, with the rules that tie two columns of a row together.
+ * lists them, with the rules that tie two columns of a row together, the table their rows
+ * are written to, and what makes two lines of one file the same (section 3): the key
+ * column for visits and inspections, every value for case and hazard snapshots.
  */
 public enum SubmissionKind {
 
-    VISITS("visits", "ingest.stage_visit", List.of(
+    VISITS("visits", "core.visit_row", "visit_id", List.of(
             Column.text("visit_id", "走访编号"),
             Column.date("visit_date", "走访日期"),
             Column.officerId("officer_id", "警号"),
             Column.choice("target_type", "对象类型", choices(
                     "household", "住户", "village", "嘎查村", "community", "社区", "enterprise", "企业", "venue", "场所")),
-            Column.text("target_code", "对象编码"),
+            Column.target("target_code", "对象编码"),
             Column.count("persons_reached", "走访人次", 500),
             Column.count("issues_found", "发现问题数", 100),
             Column.note("note", "备注"))),
 
-    DISPUTES("disputes", "ingest.stage_dispute", List.of(
+    DISPUTES("disputes", "core.dispute_snapshot", null, List.of(
             Column.text("case_id", "纠纷编号"),
             Column.date("reported_date", "排查日期"),
             Column.choice("dispute_type", "纠纷类型", choices(
                     "neighbour", "邻里", "noise", "噪音", "land", "土地草场", "rental", "租赁",
                     "labour", "劳资", "family", "家庭", "property", "物业", "other", "其他")),
-            Column.text("unit_code", "所在村社区"),
+            Column.unit("unit_code", "所在村社区"),
             Column.choice("status", "状态", choices(
                     "open", "未化解", "mediating", "调解中", "resolved", "已化解", "referred", "已移交")),
             Column.date("status_date", "状态日期"),
@@ -38,29 +41,31 @@ public enum SubmissionKind {
             Column.choice("escalated", "民转刑", choices("true", "是", "false", "否")),
             Column.note("note", "备注"))),
 
-    HAZARDS("hazards", "ingest.stage_hazard", List.of(
+    HAZARDS("hazards", "core.hazard_snapshot", null, List.of(
             Column.text("hazard_id", "隐患编号"),
             Column.date("found_date", "发现日期"),
             Column.choice("category", "隐患类别", choices(
                     "fire", null, "traffic", null, "production", null, "public_order", null, "other", null)),
-            Column.text("unit_code", "所在村社区"),
+            Column.unit("unit_code", "所在村社区"),
             Column.choice("status", "状态", choices("open", "未整改", "rectified", "已整改")),
             Column.date("status_date", "状态日期"))),
 
-    INSPECTIONS("inspections", "ingest.stage_inspection", List.of(
+    INSPECTIONS("inspections", "core.inspection_row", "inspection_id", List.of(
             Column.text("inspection_id", "检查编号"),
             Column.date("inspection_date", "检查日期"),
-            Column.text("venue_id", "场所编号"),
+            Column.venue("venue_id", "场所编号"),
             Column.count("violations_found", "发现违法行为", 50),
             Column.count("violations_handled", "查处违法行为", 50)));
 
     private final String fileKind;
-    private final String stagingTable;
+    private final String rowTable;
+    private final String keyColumn;
     private final List<Column> columns;
 
-    SubmissionKind(String fileKind, String stagingTable, List<Column> columns) {
+    SubmissionKind(String fileKind, String rowTable, String keyColumn, List<Column> columns) {
         this.fileKind = fileKind;
-        this.stagingTable = stagingTable;
+        this.rowTable = rowTable;
+        this.keyColumn = keyColumn;
         this.columns = columns;
     }
 
@@ -77,8 +82,24 @@ public enum SubmissionKind {
         return fileKind;
     }
 
-    public String stagingTable() {
-        return stagingTable;
+    /** The table the loaded rows of the version in use are written to. */
+    public String rowTable() {
+        return rowTable;
+    }
+
+    /**
+     * What makes a later line of a file repeat an earlier one (contract section 3): the same
+     * key (visits, inspections) or the same values throughout (case and hazard snapshots).
+     */
+    String repeatKey(Object[] values) {
+        if (keyColumn != null) {
+            return (String) values[indexOf(keyColumn)];
+        }
+        StringBuilder key = new StringBuilder();
+        for (Object value : values) {
+            key.append(value).append('\u0000');
+        }
+        return key.toString();
     }
 
     List<Column> columns() {
@@ -101,9 +122,10 @@ public enum SubmissionKind {
     /**
      * The rules between two columns of one row, applied once each column passed its own:
      * a status date not before the start date (R03), a resolved dispute names its
-     * mechanism (R09), no more violations handled than found (R04).
+     * mechanism (R09), no more violations handled than found (R04), a visit's target in the
+     * registry under its type (R06; an enterprise code failing its check character, R07 too).
      */
-    void checkRow(Object[] values, String[] fields, Set<RejectCode> codes) {
+    void checkRow(Object[] values, String[] fields, RegistrySnapshot registry, Set<RejectCode> codes) {
         switch (this) {
             case DISPUTES -> {
                 statusNotBeforeStart(values, "reported_date", codes);
@@ -119,8 +141,33 @@ public enum SubmissionKind {
                     codes.add(RejectCode.R04);
                 }
             }
-            case VISITS -> {
-                // every rule of a visit row is a rule of one column
+            case VISITS -> targetInRegistry((String) values[indexOf("target_type")],
+                    (String) values[indexOf("target_code")], registry, codes);
+        }
+    }
+
+    private static void targetInRegistry(String type, String code, RegistrySnapshot registry, Set<RejectCode> codes) {
+        if (type == null || code == null) {
+            return;
+        }
+        switch (type) {
+            case "enterprise" -> {
+                if (!registry.isEnterprise(code)) {
+                    codes.add(RejectCode.R06);
+                    if (!CreditCodes.isValid(code)) {
+                        codes.add(RejectCode.R07);
+                    }
+                }
+            }
+            case "venue" -> {
+                if (!registry.isVenue(code)) {
+                    codes.add(RejectCode.R06);
+                }
+            }
+            default -> {
+                if (!registry.isUnit(code)) {
+                    codes.add(RejectCode.R06);
+                }
             }
         }
     }

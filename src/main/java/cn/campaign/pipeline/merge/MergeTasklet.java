@@ -1,6 +1,5 @@
 package cn.campaign.pipeline.merge;
 
-import cn.campaign.pipeline.PipelineFailure;
 import cn.campaign.pipeline.ingest.IngestRuns;
 import cn.campaign.pipeline.warehouse.SqlFile;
 import java.util.List;
@@ -13,24 +12,23 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * The merge, in one transaction, all set-based ({@code sql/merge/}): registry checks and
- * each row's outcome, rejected rows, each file's accounting (checked, never assumed),
- * versions, then the core tables. A failure rolls everything back and a restart merges
- * the same staged rows again.
+ * The merge, in one transaction, all set-based ({@code sql/merge/}), touching only what the
+ * night changed: the night's accounting checked against what the readers wrote, versions,
+ * the winner of every key tonight's rows touch (one file for visits and inspections), first
+ * visits, and the case and hazard ledgers. A failure rolls everything back and a restart
+ * merges again.
  */
 class MergeTasklet implements Tasklet {
 
-    private static final SqlFile STAGING_LOST = SqlFile.of("merge/staging_lost");
-    private static final List<SqlFile> CHECKS = List.of(
-            SqlFile.of("merge/work_memory"), SqlFile.of("merge/fresh_statistics"), SqlFile.of("merge/version_conflicts"),
-            SqlFile.of("merge/checked_visits"), SqlFile.of("merge/checked_disputes"),
-            SqlFile.of("merge/checked_hazards"), SqlFile.of("merge/checked_inspections"),
-            SqlFile.of("merge/rejected_rows"), SqlFile.of("merge/file_accounting"));
+    private static final List<SqlFile> PREPARE = List.of(SqlFile.of("merge/work_memory"), SqlFile.of("merge/fresh_statistics"));
     private static final SqlFile ACCOUNTING_ERRORS = SqlFile.of("merge/accounting_errors");
     private static final List<SqlFile> MERGES = List.of(
-            SqlFile.of("merge/active_files"), SqlFile.of("merge/visits"), SqlFile.of("merge/target_first_visits"),
-            SqlFile.of("merge/inspections"), SqlFile.of("merge/disputes"), SqlFile.of("merge/dispute_events"),
-            SqlFile.of("merge/hazards"), SqlFile.of("merge/hazard_events"), SqlFile.of("merge/clear_staging"));
+            SqlFile.of("merge/version_changes"),
+            winners("visits", "core.visit_row", "core.visit_key", "core.visit_beaten", "visit_id", "visit_date"),
+            SqlFile.of("merge/first_visits"),
+            winners("inspections", "core.inspection_row", "core.inspection_key", "core.inspection_beaten", "inspection_id",
+                    "inspection_date"),
+            SqlFile.of("merge/ledgers"));
 
     private final NamedParameterJdbcTemplate jdbc;
     private final IngestRuns runs;
@@ -40,20 +38,20 @@ class MergeTasklet implements Tasklet {
         this.runs = runs;
     }
 
+    private static SqlFile winners(String kind, String rows, String keys, String beaten, String id, String date) {
+        return SqlFile.of("merge/winners", kind,
+                Map.of("kind", kind, "rows", rows, "keys", keys, "beaten", beaten, "id", id, "date", date));
+    }
+
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long runId = runs.runOf(chunkContext.getStepContext().getStepExecution());
         Map<String, Object> parameters = Map.of("runId", runId);
-        List<Long> lost = jdbc.queryForList(STAGING_LOST.query(), parameters, Long.class);
-        if (!lost.isEmpty()) {
-            // the restart reads them again (LostStagingListener) before merging
-            throw new PipelineFailure(lost.size() + " staged file(s) lost their rows (was PostgreSQL restarted?); "
-                    + "the next run reads them again");
-        }
-        CHECKS.forEach(sql -> sql.execute(jdbc, parameters));
+        PREPARE.forEach(sql -> sql.execute(jdbc, parameters));
         List<String> unbalanced = jdbc.query(ACCOUNTING_ERRORS.query(), parameters, (rs, i) -> String.format(
-                "%s: rows_read %d <> loaded %d + duplicate %d + rejected %d", rs.getString("file_name"),
-                rs.getInt("rows_read"), rs.getInt("rows_loaded"), rs.getInt("rows_duplicate"), rs.getInt("rows_rejected")));
+                "%s: rows_read %d, loaded %d + duplicate %d + rejected %d; %d rows and %d rejects in the warehouse",
+                rs.getString("file_name"), rs.getInt("rows_read"), rs.getInt("rows_loaded"), rs.getInt("rows_duplicate"),
+                rs.getInt("rows_rejected"), rs.getLong("rows_written"), rs.getLong("rejects_stored")));
         if (!unbalanced.isEmpty()) {
             throw new IllegalStateException("accounting does not add up (a bug, nothing was merged): "
                     + String.join("; ", unbalanced));

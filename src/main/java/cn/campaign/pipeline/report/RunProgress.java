@@ -35,7 +35,7 @@ public class RunProgress implements StepExecutionListener {
     /** The stage each step is, and what its write count counts. */
     private static final Map<String, Stage> STAGES = Map.of(
             "discoverInboxStep", new Stage("discover", "new file(s)"),
-            "ingestFilesStep", new Stage("read files", "row(s)"),
+            "ingestFilesStep", new Stage("read files", "file(s)"),
             "mergeStep", new Stage("merge", null),
             "metricsStep", new Stage("metrics", "day(s) computed"),
             "feedbackStep", new Stage("feedback", "feedback file(s)"),
@@ -82,8 +82,13 @@ public class RunProgress implements StepExecutionListener {
         PrintStream to = out;
         if (to != null && stage != null && step.getStatus() == BatchStatus.COMPLETED) {
             Duration took = Duration.between(step.getStartTime(), LocalDateTime.now());
-            to.printf("[%s] %s%s%n", stage.label(), stage.counts() == null ? "" : step.getWriteCount() + " " + stage.counts() + ", ",
-                    duration(took));
+            String counts = stage.counts() == null ? "" : step.getWriteCount() + " " + stage.counts() + ", ";
+            if (READ_STEP.equals(step.getStepName())) {
+                // the step counts files; what was read in them is in the ledger
+                counts += jdbc.queryForMap(READ_PROGRESS.query(), Map.of("runId", runs.runOf(step))).get("rows_read")
+                        + " row(s), ";
+            }
+            to.printf("[%s] %s%s%n", stage.label(), counts, duration(took));
         }
         return step.getExitStatus();
     }

@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * A named SQL file under {@code src/main/resources/sql/<stage>/<name>.sql}, like a model in
  * a dbt project: the set-based work of each stage lives in these files, not in Java strings.
  * Statements are separated by a semicolon at the end of a line; parameters are {@code :name}.
+ * One file can serve two tables of the same shape (visits and inspections): its identifiers
+ * are then written {@code ${name}} and given when the file is loaded.
  */
 public final class SqlFile {
 
@@ -31,14 +33,29 @@ public final class SqlFile {
     }
 
     public static SqlFile of(String name) {
+        return of(name, null, Map.of());
+    }
+
+    /**
+     * The file with each {@code ${key}} replaced by its identifier (the project's own names,
+     * never input); {@code variant} names this use of it in the log, e.g. {@code merge/winners[visits]}.
+     */
+    public static SqlFile of(String name, String variant, Map<String, String> identifiers) {
         ClassPathResource resource = new ClassPathResource("sql/" + name + ".sql");
         try {
             String text = resource.getContentAsString(StandardCharsets.UTF_8) + "\n";
+            for (Map.Entry<String, String> identifier : identifiers.entrySet()) {
+                text = text.replace("${" + identifier.getKey() + "}", identifier.getValue());
+            }
+            if (text.contains("${")) {
+                throw new IllegalArgumentException("sql/" + name + ".sql has an identifier not given: " + identifiers.keySet());
+            }
+            String label = variant == null ? name : name + "[" + variant + "]";
             List<String> statements = Arrays.stream(STATEMENT_END.split(text))
                     .map(String::strip)
                     .filter(s -> !s.lines().allMatch(line -> line.isBlank() || line.strip().startsWith("--")))
                     .toList();
-            return new SqlFile(name, statements);
+            return new SqlFile(label, statements);
         } catch (IOException e) {
             throw new UncheckedIOException("missing SQL file sql/" + name + ".sql", e);
         }
@@ -48,7 +65,9 @@ public final class SqlFile {
     public void execute(NamedParameterJdbcTemplate jdbc, Map<String, ?> parameters) {
         for (int i = 0; i < statements.size(); i++) {
             long started = System.nanoTime();
-            int rows = jdbc.update(statements.get(i), parameters);
+            // a statement may also be a select run for its effect (a function that creates partitions)
+            Integer rows = jdbc.execute(statements.get(i), parameters,
+                    statement -> statement.execute() ? null : statement.getUpdateCount());
             log.info("sql/{}.sql statement {}: {} rows in {} ms", name, i + 1, rows, (System.nanoTime() - started) / 1_000_000);
         }
     }

@@ -37,7 +37,10 @@ class RerunTest extends WarehouseTest {
         assertThat(Files.mismatch(before, afterOne)).isEqualTo(-1);
         assertThat(Files.mismatch(before, afterTwo)).isEqualTo(-1);
         warehouse.assertAccountingHolds();
-        assertThat(warehouse.count("select count(*) from ingest.file")).isEqualTo(10);
+        // each rerun retired the records of the files it read again and recorded them anew
+        assertThat(warehouse.count("select count(*) from ingest.file_ledger")).isEqualTo(10);
+        assertThat(warehouse.count("select count(*) from ingest.file where state = 'retired'")).isEqualTo(20);
+        warehouse.assertEveryKeyIsWonByItsLatestRow();
         assertThat(warehouse.count("select count(*) from ingest.file_ledger where outcome = 'loaded'")).isEqualTo(10);
     }
 

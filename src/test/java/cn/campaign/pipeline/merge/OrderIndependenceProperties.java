@@ -152,7 +152,9 @@ class OrderIndependenceProperties {
         Map<String, List<String>> dump = new LinkedHashMap<>();
         JdbcTemplate jdbc = warehouse.jdbc();
         for (String table : CORE_TABLES) {
-            dump.put(table, jdbc.queryForList("select t::text from " + table + " t order by 1", String.class));
+            // file_id locates a row and follows the order files arrived in: not part of what is compared
+            dump.put(table, jdbc.queryForList("select (to_jsonb(t) - 'file_id')::text from " + table + " t order by 1",
+                    String.class));
         }
         deleteRecursively(root);
         return dump;

@@ -93,8 +93,9 @@ class WinningRowsTest extends WarehouseTest {
     }
 
     private List<String> winners(String visitId) {
-        return jdbc.queryForList("select visit_date::text || ' ' || persons_reached from core.visit_row"
-                + " where wins and visit_id = ? order by 1", String.class, visitId);
+        warehouse.assertEveryKeyIsWonByItsLatestRow();
+        return jdbc.queryForList("select visit_date::text || ' ' || persons_reached from core.visit"
+                + " where visit_id = ? order by 1", String.class, visitId);
     }
 
     private long rowsOf(String visitId) {
@@ -102,6 +103,7 @@ class WinningRowsTest extends WarehouseTest {
     }
 
     private List<String> inspectionWinners() {
+        warehouse.assertEveryKeyIsWonByItsLatestRow();
         return jdbc.queryForList("select inspection_date::text || ' ' || violations_found from core.inspection"
                 + " order by 1", String.class);
     }

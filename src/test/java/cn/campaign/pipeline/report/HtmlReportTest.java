@@ -156,7 +156,7 @@ class HtmlReportTest {
         assertThat(stages).extracting(line -> line.substring(0, line.indexOf(']') + 1))
                 .containsExactly("[discover]", "[read files]", "[merge]", "[metrics]", "[feedback]", "[report]");
         assertThat(stages.get(0)).startsWith("[discover] 11 new file(s), ");
-        assertThat(stages.get(1)).startsWith("[read files] 14 row(s), ");
+        assertThat(stages.get(1)).startsWith("[read files] 11 file(s), 14 row(s), ");
     }
 
     @Test

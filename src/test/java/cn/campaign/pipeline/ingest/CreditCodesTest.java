@@ -1,4 +1,4 @@
-package cn.campaign.pipeline.demo;
+package cn.campaign.pipeline.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

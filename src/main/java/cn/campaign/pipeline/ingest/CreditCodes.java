@@ -1,4 +1,4 @@
-package cn.campaign.pipeline.demo;
+package cn.campaign.pipeline.ingest;
 
 /**
  * The unified social credit code (统一社会信用代码) of GB 32100-2015: 18 characters from a
@@ -9,7 +9,7 @@ package cn.campaign.pipeline.demo;
 public final class CreditCodes {
 
     /** The 31 symbols of the standard, in value order; the sample registry draws organisation codes from it. */
-    static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    public static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int MODULUS = ALPHABET.length();
     /** 3^(i-1) mod 31 for positions 1..17, as tabulated in the standard. */
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};

@@ -1,0 +1,116 @@
+-- The case and hazard ledgers (contract sections 4 and 5), both in one pass through the
+-- shape they share (core.ledger_snapshot): the snapshots of files no longer in use leave,
+-- the new active files' are written already; then core.ledger_event is recomputed for every
+-- item (case or hazard) the night touched, and only for those.
+--
+-- An item's attributes (start date, escalated) come from its latest snapshot by (submission
+-- date, line); its status on day D is that of its latest snapshot with status_date <= D by
+-- (status_date, submission date, line), open when there is none. The item counts on D as
+-- found when its start date <= D, closed (resolved, rectified) or referred when also its
+-- status on D is, escalated when also flagged. Events are the days those indicators change,
+-- with +1/-1; a sum of deltas up to D is the item's contribution to the ctd counts of day D.
+create temp table touched_item (ledger text, precinct_code text, item_id text) on commit drop;
+
+with gone as (
+    delete from core.dispute_snapshot s
+    using version_change c
+    where c.kind = 'disputes' and not c.now_active and s.file_id = c.file_id
+    returning s.precinct_code, s.case_id)
+insert into touched_item
+select 'dispute', precinct_code, case_id from gone;
+
+with gone as (
+    delete from core.hazard_snapshot s
+    using version_change c
+    where c.kind = 'hazards' and not c.now_active and s.file_id = c.file_id
+    returning s.precinct_code, s.hazard_id)
+insert into touched_item
+select 'hazard', precinct_code, hazard_id from gone;
+
+insert into touched_item
+select 'dispute', s.precinct_code, s.case_id
+from core.dispute_snapshot s
+join version_change c on c.file_id = s.file_id and c.kind = 'disputes' and c.now_active;
+
+insert into touched_item
+select 'hazard', s.precinct_code, s.hazard_id
+from core.hazard_snapshot s
+join version_change c on c.file_id = s.file_id and c.kind = 'hazards' and c.now_active;
+
+create temp table affected_item on commit drop as
+select distinct ledger, precinct_code, item_id from touched_item;
+
+-- temporary tables get no statistics by themselves, and the statements below join on this one
+analyze affected_item;
+
+-- The events before tonight, to mark dirty only the days whose events really changed.
+create temp table previous_event on commit drop as
+select e.*
+from core.ledger_event e
+join affected_item a using (ledger, precinct_code, item_id);
+
+delete from core.ledger_event e
+using affected_item a
+where e.ledger = a.ledger and e.precinct_code = a.precinct_code and e.item_id = a.item_id;
+
+insert into core.ledger_event (ledger, precinct_code, item_id, event_date,
+                               found_delta, closed_delta, referred_delta, escalated_delta)
+with snapshot as (
+    select s.*
+    from core.ledger_snapshot s
+    join affected_item a using (ledger, precinct_code, item_id)),
+attributes as (
+    select distinct on (ledger, precinct_code, item_id) ledger, precinct_code, item_id, start_date, escalated
+    from snapshot
+    order by ledger, precinct_code, item_id, submission_date desc, line_no desc),
+status_by_day as (
+    select distinct on (ledger, precinct_code, item_id, status_date) ledger, precinct_code, item_id, status_date, status
+    from snapshot
+    order by ledger, precinct_code, item_id, status_date, submission_date desc, line_no desc),
+-- A point's status is that of the last status date at or before it: the points are
+-- numbered into groups that each start at a status date, and a group takes its first row's
+-- status (window functions: a lookup per point would be quadratic in the night's items).
+change_point as (
+    select ledger, precinct_code, item_id, point, max(status) as status
+    from (select ledger, precinct_code, item_id, start_date as point, null::text as status from attributes
+          union all
+          select ledger, precinct_code, item_id, status_date, status from status_by_day) p
+    group by ledger, precinct_code, item_id, point),
+status_group as (
+    select c.*, count(c.status) over (partition by ledger, precinct_code, item_id order by point) as status_group
+    from change_point c),
+point_status as (
+    select ledger, precinct_code, item_id, point,
+           coalesce(first_value(status) over (partition by ledger, precinct_code, item_id, status_group
+                                              order by point), 'open') as status
+    from status_group),
+indicator as (
+    select c.ledger, c.precinct_code, c.item_id, c.point,
+           (c.point >= a.start_date)::int                                                  as found,
+           ((c.point >= a.start_date) and c.status in ('resolved', 'rectified'))::int      as closed,
+           ((c.point >= a.start_date) and c.status = 'referred')::int                      as referred,
+           ((c.point >= a.start_date) and a.escalated)::int                                as escalated
+    from point_status c
+    join attributes a using (ledger, precinct_code, item_id)),
+delta as (
+    select ledger, precinct_code, item_id, point,
+           found - lag(found, 1, 0) over w         as found_delta,
+           closed - lag(closed, 1, 0) over w       as closed_delta,
+           referred - lag(referred, 1, 0) over w   as referred_delta,
+           escalated - lag(escalated, 1, 0) over w as escalated_delta
+    from indicator
+    window w as (partition by ledger, precinct_code, item_id order by point))
+select ledger, precinct_code, item_id, point, found_delta, closed_delta, referred_delta, escalated_delta
+from delta
+where found_delta <> 0 or closed_delta <> 0 or referred_delta <> 0 or escalated_delta <> 0;
+
+with current_event as (
+    select e.*
+    from core.ledger_event e
+    join affected_item a using (ledger, precinct_code, item_id)),
+changed as (
+    (select * from previous_event except select * from current_event)
+    union all
+    (select * from current_event except select * from previous_event))
+insert into mart.dirty (since)
+select min(event_date) from changed having count(*) > 0;
