@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -32,18 +34,52 @@ import java.util.stream.IntStream;
  * disk row by row; precincts are written in parallel. Case and hazard ledgers need no state
  * either: the snapshots due on a day are those of the cases opened up to 14 (hazards 30)
  * days before whose schedule, drawn from the case's own seed, has an event that day, so a
- * day's files do not depend on which days were written before.
+ * day's files do not depend on which days were written before, and consecutive days are
+ * consistent: a case's snapshots on different days are those of the same case (same id,
+ * reported date, type, unit), opened once and settled once. The campaign's first day also
+ * reports every case and hazard opened before it and still unsettled (reported on the
+ * campaign start, as the contract's date rule requires), so that no case first turns up
+ * days later with a reported date weeks back, which would make every later night
+ * recompute its metrics from the campaign start. {@link #ledger} counts what a run of days
+ * holds, for the benchmark to check the warehouse's metrics against.
  */
 public final class NationalDay {
 
-    /** What was written: data records (a record may span lines), the broken and the repeated ones among them. */
-    public record Counts(long files, long rows, long badRows, long duplicateRows) {
+    /**
+     * What was written: data records (a record may span lines), the broken and the repeated
+     * ones among them, and of the broken ones those with a wrong number of fields (R08),
+     * which a plain {@code COPY} cannot take.
+     */
+    public record Counts(long files, long rows, long badRows, long duplicateRows, long wrongFieldCountRows) {
 
-        static final Counts NONE = new Counts(0, 0, 0, 0);
+        static final Counts NONE = new Counts(0, 0, 0, 0, 0);
 
         Counts plus(Counts other) {
             return new Counts(files + other.files, rows + other.rows, badRows + other.badRows,
-                    duplicateRows + other.duplicateRows);
+                    duplicateRows + other.duplicateRows, wrongFieldCountRows + other.wrongFieldCountRows);
+        }
+
+        /** The records a plain {@code COPY} of the day takes: all but those with a wrong number of fields. */
+        long copyableRows() {
+            return rows - wrongFieldCountRows;
+        }
+    }
+
+    /**
+     * What the generated days hold, by construction, on their last date: the cases and
+     * hazards that have at least one snapshot in the files from the campaign start to that
+     * date, those whose status on it is resolved (rectified), and the cases reported on that
+     * date alone. The warehouse's metrics of the region on that date must show the same.
+     */
+    public record Ledger(long disputesFound, long disputesResolved, long disputesReportedThatDay, long hazardsFound,
+                         long hazardsRectified) {
+
+        static final Ledger NONE = new Ledger(0, 0, 0, 0, 0);
+
+        Ledger plus(Ledger other) {
+            return new Ledger(disputesFound + other.disputesFound, disputesResolved + other.disputesResolved,
+                    disputesReportedThatDay + other.disputesReportedThatDay, hazardsFound + other.hazardsFound,
+                    hazardsRectified + other.hazardsRectified);
         }
     }
 
@@ -128,20 +164,28 @@ public final class NationalDay {
         this.seed = seed;
     }
 
+    /** Writes the four files of every active precinct for {@code day} into {@code inbox}. */
+    public Counts write(Path inbox, LocalDate day) throws IOException {
+        return write(inbox, day, null);
+    }
+
     /**
-     * Writes the files of {@code day} into {@code inbox}: all four of every active precinct
-     * that reports, which is each with probability {@code precinctShare} (1: all of them).
+     * Writes the files of {@code day} into {@code inbox} and, when {@code copyDir} is given,
+     * the same records once more into {@code copyDir} as one UTF-8 CSV per kind
+     * ({@code visits.csv}, …) with the contract's English header, for a plain
+     * {@code COPY … (format csv, header)}: every record of the day as its file spells it
+     * (Chinese values and {@code 2026/3/16} dates included, broken and repeated records
+     * included), but those with a wrong number of fields (R08), which COPY cannot take.
      */
-    public Counts write(Path inbox, LocalDate day, double precinctShare) throws IOException {
+    public Counts write(Path inbox, LocalDate day, Path copyDir) throws IOException {
         Files.createDirectories(inbox);
-        try {
+        try (CopyCsv copy = copyDir == null ? null : new CopyCsv(copyDir)) {
             return IntStream.range(0, registry.precincts()).parallel()
                     .filter(registry::active)
-                    .filter(precinct -> Math.floorMod(mix(seed, precinct, day.toEpochDay(), 14), 10_000) < precinctShare * 10_000)
                     .mapToObj(precinct -> {
                         Counts counts = Counts.NONE;
                         for (Kind kind : Kind.values()) {
-                            counts = counts.plus(writeFile(inbox, precinct, day, kind));
+                            counts = counts.plus(writeFile(inbox, precinct, day, kind, copy));
                         }
                         return counts;
                     })
@@ -151,12 +195,73 @@ public final class NationalDay {
         }
     }
 
-    private Counts writeFile(Path inbox, int precinct, LocalDate day, Kind kind) {
+    /** The file of each kind's {@code COPY} CSV in a folder written by {@link #write(Path, LocalDate, Path)}. */
+    static Map<String, Path> copyFiles(Path copyDir) {
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (Kind kind : Kind.values()) {
+            files.put(kind.fileKind, copyDir.resolve(kind.fileKind + ".csv"));
+        }
+        return files;
+    }
+
+    /** The English columns of each kind, in contract order, keyed like {@link #copyFiles}. */
+    static Map<String, List<String>> columns() {
+        Map<String, List<String>> columns = new LinkedHashMap<>();
+        for (Kind kind : Kind.values()) {
+            columns.put(kind.fileKind, List.of(kind.englishHeader.split(",")));
+        }
+        return columns;
+    }
+
+    /**
+     * What every day from the campaign start to {@code through}, all written, holds in its
+     * case and hazard ledgers ({@link Ledger}). Computed from the same draws as the files.
+     */
+    public Ledger ledger(LocalDate through) {
+        return IntStream.range(0, registry.precincts()).parallel()
+                .filter(registry::active)
+                .mapToObj(precinct -> ledger(precinct, through))
+                .reduce(Ledger.NONE, Ledger::plus);
+    }
+
+    private Ledger ledger(int precinct, LocalDate through) {
+        long disputesFound = 0;
+        long disputesResolved = 0;
+        long reportedThatDay = 0;
+        for (LocalDate opened = campaignStart.minusDays(DISPUTE_LOOKBACK_DAYS); !opened.isAfter(through);
+             opened = opened.plusDays(1)) {
+            for (int item = 0; item < disputesOpened(precinct, opened); item++) {
+                DisputeCase dispute = disputeCase(precinct, opened, item);
+                LocalDate settled = opened.plusDays(dispute.settleAfter());
+                // opened in the campaign, or before it and still unsettled on its first day (the inventory)
+                if (!opened.isBefore(campaignStart) || !settled.isBefore(campaignStart)) {
+                    disputesFound++;
+                    disputesResolved += !dispute.referred() && !settled.isAfter(through) ? 1 : 0;
+                    reportedThatDay += notBeforeStart(opened).equals(through) ? 1 : 0;
+                }
+            }
+        }
+        long hazardsFound = 0;
+        long hazardsRectified = 0;
+        for (LocalDate found = campaignStart.minusDays(HAZARD_LOOKBACK_DAYS); !found.isAfter(through);
+             found = found.plusDays(1)) {
+            for (int item = 0; item < hazardsFound(precinct, found); item++) {
+                LocalDate rectified = found.plusDays(hazardCase(precinct, found, item).rectifiedAfter());
+                if (!found.isBefore(campaignStart) || !rectified.isBefore(campaignStart)) {
+                    hazardsFound++;
+                    hazardsRectified += !rectified.isAfter(through) ? 1 : 0;
+                }
+            }
+        }
+        return new Ledger(disputesFound, disputesResolved, reportedThatDay, hazardsFound, hazardsRectified);
+    }
+
+    private Counts writeFile(Path inbox, int precinct, LocalDate day, Kind kind, CopyCsv copy) {
         SplittableRandom random = new SplittableRandom(mix(seed, precinct, day.toEpochDay(), kind.ordinal()));
         int flavourDraw = random.nextInt(100);
         Flavour flavour = flavourDraw < 75 ? Flavour.PLAIN : flavourDraw < 85 ? Flavour.EXCEL_UTF8_BOM : Flavour.EXCEL_GB18030;
         String name = registry.precinctCode(precinct) + "_" + compact(day) + "_" + kind.fileKind + ".csv";
-        try (FileRows out = new FileRows(inbox.resolve(name), kind, flavour, random)) {
+        try (FileRows out = new FileRows(inbox.resolve(name), kind, flavour, random, copy)) {
             switch (kind) {
                 case VISITS -> {
                     int count = 250 + random.nextInt(101);
@@ -173,7 +278,7 @@ public final class NationalDay {
                 case DISPUTES -> {
                     for (int back = DISPUTE_LOOKBACK_DAYS; back >= 0; back--) {
                         LocalDate opened = day.minusDays(back);
-                        int count = 15 + Math.floorMod(mix(seed, precinct, opened.toEpochDay(), 10), 11);
+                        int count = disputesOpened(precinct, opened);
                         for (int item = 0; item < count; item++) {
                             for (String[] snapshot : disputeSnapshots(precinct, opened, item, back, day)) {
                                 out.row(snapshot, true);
@@ -184,7 +289,7 @@ public final class NationalDay {
                 case HAZARDS -> {
                     for (int back = HAZARD_LOOKBACK_DAYS; back >= 0; back--) {
                         LocalDate found = day.minusDays(back);
-                        int count = 13 + Math.floorMod(mix(seed, precinct, found.toEpochDay(), 11), 11);
+                        int count = hazardsFound(precinct, found);
                         for (int item = 0; item < count; item++) {
                             String[] snapshot = hazardSnapshot(precinct, found, item, back, day);
                             if (snapshot != null) {
@@ -260,12 +365,27 @@ public final class NationalDay {
                 String.valueOf(found), String.valueOf(handled)};
     }
 
+    /** Cases a precinct opens on a day: 15 to 25. */
+    private int disputesOpened(int precinct, LocalDate opened) {
+        return 15 + Math.floorMod(mix(seed, precinct, opened.toEpochDay(), 10), 11);
+    }
+
+    /** Hazards a precinct finds on a day: 13 to 23. */
+    private int hazardsFound(int precinct, LocalDate found) {
+        return 13 + Math.floorMod(mix(seed, precinct, found.toEpochDay(), 11), 11);
+    }
+
     /**
-     * The snapshots of one case due {@code back} days after it was opened: it opens (open or
-     * mediating), may move to mediating, and is resolved (98%) or referred on its settle
-     * day, 0 to 14 days after opening.
+     * One case, drawn from its own seed (precinct, opening date, item): the same case on
+     * every day that carries a snapshot of it. It opens (open or mediating), may move to
+     * mediating ({@code mediatingAfter} days after opening, -1 if not), and is resolved
+     * (98%) or referred on its settle day, 0 to 14 days after opening.
      */
-    private List<String[]> disputeSnapshots(int precinct, LocalDate opened, int item, int back, LocalDate day) {
+    private record DisputeCase(int settleAfter, boolean opensMediating, int mediatingAfter, boolean referred,
+                               boolean escalated, String type, String unit, String mechanism) {
+    }
+
+    private DisputeCase disputeCase(int precinct, LocalDate opened, int item) {
         SplittableRandom schedule = new SplittableRandom(mix(seed, precinct, opened.toEpochDay(), item, 12));
         int settleAfter = switch (SampleSubmissions.weighted(schedule, 50, 35, 15)) {
             case 0 -> 0;
@@ -279,41 +399,72 @@ public final class NationalDay {
         String type = DISPUTE_TYPES.get(schedule.nextInt(DISPUTE_TYPES.size()));
         String unit = registry.unitCode(precinct, schedule.nextInt(registry.unitCount(precinct)));
         String mechanism = MECHANISMS.get(schedule.nextInt(MECHANISMS.size()));
+        return new DisputeCase(settleAfter, opensMediating, mediatingAfter, referred, escalated, type, unit, mechanism);
+    }
+
+    /**
+     * The snapshots of one case due {@code back} days after it was opened. On the campaign's
+     * first day, a case opened before it and not yet settled is reported as it stands (its
+     * "inventory" snapshot), so that it is found on the first night and its later snapshots
+     * only change its status, as they do for every case opened since.
+     */
+    private List<String[]> disputeSnapshots(int precinct, LocalDate opened, int item, int back, LocalDate day) {
+        DisputeCase c = disputeCase(precinct, opened, item);
         String caseId = "JF" + compact(opened) + digits(item + 1, 3);
         // a case opened before the campaign was found at its start
         String reported = notBeforeStart(opened).toString();
         String today = day.toString();
         List<String[]> snapshots = new ArrayList<>(2);
         if (back == 0) {
-            snapshots.add(new String[] {caseId, reported, type, unit, opensMediating ? "mediating" : "open", today, "",
+            snapshots.add(new String[] {caseId, reported, c.type(), c.unit(), c.opensMediating() ? "mediating" : "open",
+                    today, "", "false", ""});
+        }
+        if (back == c.mediatingAfter()) {
+            snapshots.add(new String[] {caseId, reported, c.type(), c.unit(), "mediating", today, "", "false", "调解中"});
+        }
+        if (back == c.settleAfter()) {
+            snapshots.add(c.referred()
+                    ? new String[] {caseId, reported, c.type(), c.unit(), "referred", today, "", String.valueOf(c.escalated()),
+                            "已移交"}
+                    : new String[] {caseId, reported, c.type(), c.unit(), "resolved", today, c.mechanism(), "false", ""});
+        }
+        if (snapshots.isEmpty() && back > 0 && day.equals(campaignStart) && back < c.settleAfter()) {
+            boolean mediating = c.opensMediating() || c.mediatingAfter() >= 0 && c.mediatingAfter() < back;
+            snapshots.add(new String[] {caseId, reported, c.type(), c.unit(), mediating ? "mediating" : "open", today, "",
                     "false", ""});
-        }
-        if (back == mediatingAfter) {
-            snapshots.add(new String[] {caseId, reported, type, unit, "mediating", today, "", "false", "调解中"});
-        }
-        if (back == settleAfter) {
-            snapshots.add(referred
-                    ? new String[] {caseId, reported, type, unit, "referred", today, "", String.valueOf(escalated), "已移交"}
-                    : new String[] {caseId, reported, type, unit, "resolved", today, mechanism, "false", ""});
         }
         return snapshots;
     }
 
-    /** The snapshot of one hazard due {@code back} days after it was found: open that day, rectified 1 to 30 days later. */
-    private String[] hazardSnapshot(int precinct, LocalDate found, int item, int back, LocalDate day) {
+    /** One hazard, drawn from its own seed (precinct, date found, item): open when found, rectified 1 to 30 days later. */
+    private record HazardCase(int rectifiedAfter, String category, String unit) {
+    }
+
+    private HazardCase hazardCase(int precinct, LocalDate found, int item) {
         SplittableRandom hazard = new SplittableRandom(mix(seed, precinct, found.toEpochDay(), item, 13));
         int rectifiedAfter = switch (SampleSubmissions.weighted(hazard, 50, 40, 10)) {
             case 0 -> 1 + hazard.nextInt(3);
             case 1 -> 4 + hazard.nextInt(7);
             default -> 11 + hazard.nextInt(20);
         };
-        if (back != 0 && back != rectifiedAfter) {
-            return null;
-        }
         String category = CATEGORIES.get(hazard.nextInt(CATEGORIES.size()));
         String unit = registry.unitCode(precinct, hazard.nextInt(registry.unitCount(precinct)));
+        return new HazardCase(rectifiedAfter, category, unit);
+    }
+
+    /**
+     * The snapshot of one hazard due {@code back} days after it was found, or null. On the
+     * campaign's first day, a hazard found before it and not yet rectified is reported open,
+     * like the cases ({@link #disputeSnapshots}).
+     */
+    private String[] hazardSnapshot(int precinct, LocalDate found, int item, int back, LocalDate day) {
+        HazardCase h = hazardCase(precinct, found, item);
+        boolean inventory = back > 0 && day.equals(campaignStart) && back < h.rectifiedAfter();
+        if (back != 0 && back != h.rectifiedAfter() && !inventory) {
+            return null;
+        }
         return new String[] {"YH" + compact(found) + digits(item + 1, 3), notBeforeStart(found).toString(),
-                category, unit, back == 0 ? "open" : "rectified", day.toString()};
+                h.category(), h.unit(), back == h.rectifiedAfter() ? "rectified" : "open", day.toString()};
     }
 
     private static String compact(LocalDate date) {
@@ -326,21 +477,32 @@ public final class NationalDay {
 
     // ---- one file
 
-    /** Writes one file row by row: the header, then each row as the file's flavour spells it, broken or repeated now and then. */
+    /**
+     * Writes one file row by row: the header, then each row as the file's flavour spells it,
+     * broken or repeated now and then; and, when a {@link CopyCsv} is given, every record
+     * with the right number of fields once more for it (handed over whole when the file closes).
+     */
     private final class FileRows implements AutoCloseable {
         private final BufferedWriter writer;
         private final Kind kind;
         private final Flavour flavour;
         private final SplittableRandom random;
+        private final CopyCsv copy;
+        private final StringBuilder copyLines;
+        private final int columns;
         private long rows;
         private long badRows;
         private long duplicateRows;
+        private long wrongFieldCountRows;
 
-        FileRows(Path file, Kind kind, Flavour flavour, SplittableRandom random) throws IOException {
+        FileRows(Path file, Kind kind, Flavour flavour, SplittableRandom random, CopyCsv copy) throws IOException {
             this.writer = Files.newBufferedWriter(file, flavour.charset);
             this.kind = kind;
             this.flavour = flavour;
             this.random = random;
+            this.copy = copy;
+            this.copyLines = copy == null ? null : new StringBuilder(32 * 1024);
+            this.columns = kind.englishHeader.split(",").length;
             if (flavour.byteOrderMark) {
                 writer.write('\uFEFF');
             }
@@ -383,20 +545,31 @@ public final class NationalDay {
                         broken[column] = code.substring(0, code.length() - 3) + "399";
                     }
                 }
-                case 4 -> broken = Arrays.copyOf(row, row.length - 1); // R08
+                case 4 -> {
+                    broken = Arrays.copyOf(row, row.length - 1); // R08
+                    wrongFieldCountRows++;
+                }
                 default -> broken[1] = "昨天"; // R02
             }
             return broken;
         }
 
         private void write(String[] row) throws IOException {
+            boolean copied = copyLines != null && row.length == columns;
             for (int i = 0; i < row.length; i++) {
                 if (i > 0) {
                     writer.write(',');
                 }
-                writer.write(quoted(spelled(i, row[i])));
+                String field = quoted(spelled(i, row[i]));
+                writer.write(field);
+                if (copied) {
+                    copyLines.append(i > 0 ? "," : "").append(field);
+                }
             }
             writer.write(flavour.lineEnd);
+            if (copied) {
+                copyLines.append('\n');
+            }
             rows++;
         }
 
@@ -418,12 +591,57 @@ public final class NationalDay {
         }
 
         Counts counts() {
-            return new Counts(1, rows, badRows, duplicateRows);
+            return new Counts(1, rows, badRows, duplicateRows, wrongFieldCountRows);
         }
 
         @Override
         public void close() throws IOException {
             writer.close();
+            if (copy != null) {
+                copy.append(kind, copyLines);
+            }
+        }
+    }
+
+    /** One UTF-8 CSV per kind with the English header, appended to a whole file's records at a time. */
+    private static final class CopyCsv implements AutoCloseable {
+        private final Map<Kind, BufferedWriter> writers = new EnumMap<>(Kind.class);
+
+        CopyCsv(Path dir) throws IOException {
+            Files.createDirectories(dir);
+            try {
+                for (Kind kind : Kind.values()) {
+                    BufferedWriter writer = Files.newBufferedWriter(dir.resolve(kind.fileKind + ".csv"), StandardCharsets.UTF_8);
+                    writers.put(kind, writer);
+                    writer.write(kind.englishHeader);
+                    writer.write('\n');
+                }
+            } catch (IOException e) {
+                close();
+                throw e;
+            }
+        }
+
+        void append(Kind kind, CharSequence lines) throws IOException {
+            BufferedWriter writer = writers.get(kind);
+            synchronized (writer) {
+                writer.append(lines);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            IOException failed = null;
+            for (BufferedWriter writer : writers.values()) {
+                try {
+                    writer.close();
+                } catch (IOException e) {
+                    failed = e;
+                }
+            }
+            if (failed != null) {
+                throw failed;
+            }
         }
     }
 }

@@ -16,7 +16,7 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * A pipeline command ({@code reference}, {@code nightly}) run in a child JVM exactly as
+ * A pipeline command ({@code reference}, {@code nightly}, {@code rerun}) run in a child JVM exactly as
  * {@code jobs/…} runs it, on the benchmark's own embedded PostgreSQL and var folder, with
  * a GC log to read the peak heap from. The child gets the same jar (or, under a test, the
  * same class path) as this JVM, and never a SPRING_DATASOURCE_URL: the benchmark builds

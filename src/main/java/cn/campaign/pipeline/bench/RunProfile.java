@@ -14,14 +14,19 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * What one nightly child run tells about itself: its row accounting and job time from the
- * console summary, the time of each step and of each SQL statement from the run's log
- * ({@code Step: [xxxStep] executed in …}, {@code sql/<file>.sql statement N: … rows in M ms}),
- * and the peak heap from the GC log (the heap before each collection, and at exit).
+ * What one {@code jobs/nightly} or {@code jobs/rerun} child run tells about itself: its row
+ * accounting and job time from the console summary ({@code rows: N read = N loaded + N
+ * duplicate + N rejected}, {@code 12.3 s, N rows/s}), the time of each step and of each SQL
+ * statement from the run's log ({@code Step: [xxxStep] executed in …}, {@code
+ * sql/<file>.sql statement N: … rows in M ms}), and the peak heap from the GC log (the heap
+ * before each collection, and at exit). Steps are whatever the log lists, in its order; the
+ * workers of a partitioned step ({@code name:partitionN}) are left out, their manager step
+ * stands for them. The metric days come from the console's {@code [metrics] N day(s)
+ * computed} line, -1 when it has none.
  */
-record NightlyProfile(Duration wall, double jobSeconds, long rowsRead, long rowsLoaded, long rowsDuplicate,
-                      long rowsRejected, long peakHeapBytes, long maxHeapBytes, Map<String, Duration> steps,
-                      List<Statement> statements) {
+record RunProfile(Duration wall, double jobSeconds, long rowsRead, long rowsLoaded, long rowsDuplicate,
+                  long rowsRejected, long peakHeapBytes, long maxHeapBytes, Map<String, Duration> steps,
+                  List<Statement> statements, int metricDays) {
 
     /** One SQL statement of a named file, with its time. */
     record Statement(String file, int number, long rows, long millis) {
@@ -33,15 +38,16 @@ record NightlyProfile(Duration wall, double jobSeconds, long rowsRead, long rows
 
     private static final Pattern ROWS = Pattern.compile(
             "rows: (\\d+) read = (\\d+) loaded \\+ (\\d+) duplicate \\+ (\\d+) rejected");
-    private static final Pattern JOB_TIME = Pattern.compile("^\\s+([0-9.]+) s, [0-9]+ rows/s", Pattern.MULTILINE);
-    private static final Pattern STEP = Pattern.compile("Step: \\[(\\w+)] executed in (\\S+)");
+    private static final Pattern JOB_TIME = Pattern.compile("^\\s+([0-9]+[.,][0-9]+) s, [0-9]+ rows/s", Pattern.MULTILINE);
+    private static final Pattern STEP = Pattern.compile("Step: \\[([^\\]]+)] executed in (\\S+)");
     private static final Pattern DURATION = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m(?!s))?(?:(\\d+)s)?(?:(\\d+)ms)?");
     private static final Pattern SQL = Pattern.compile("sql/(\\S+)\\.sql statement (\\d+): (-?\\d+) rows in (\\d+) ms");
     /** G1's "Pause Young (Normal) (G1 Evacuation Pause) 300M->50M(512M)": heap used before and after, heap committed. */
     private static final Pattern GC_PAUSE = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
+    private static final Pattern METRIC_DAYS = Pattern.compile("^\\[metrics] (\\d+) day\\(s\\) computed", Pattern.MULTILINE);
     private static final Pattern HEAP_AT_EXIT = Pattern.compile("heap\\s+total (\\d+)K, used (\\d+)K");
 
-    static NightlyProfile of(PipelineProcess.Outcome run, String maxHeap) throws IOException {
+    static RunProfile of(PipelineProcess.Outcome run, String maxHeap) throws IOException {
         Matcher rows = ROWS.matcher(run.console());
         Matcher job = JOB_TIME.matcher(run.console());
         if (!rows.find() || !job.find()) {
@@ -52,7 +58,7 @@ record NightlyProfile(Duration wall, double jobSeconds, long rowsRead, long rows
         try (Stream<String> lines = Files.lines(run.log(), StandardCharsets.UTF_8)) {
             lines.forEach(line -> {
                 Matcher step = STEP.matcher(line);
-                if (step.find() && !step.group(1).startsWith("ingestPartitionStep")) {
+                if (step.find() && step.group(1).indexOf(':') < 0) {
                     steps.put(step.group(1), duration(step.group(2)));
                 }
                 Matcher sql = SQL.matcher(line);
@@ -73,11 +79,20 @@ record NightlyProfile(Duration wall, double jobSeconds, long rowsRead, long rows
                 peak = Math.max(peak, Long.parseLong(exit.group(2)) * 1024);
             }
         }
+        if (steps.isEmpty()) {
+            throw new IllegalStateException(run.label() + ": its log " + run.log() + " shows no step");
+        }
         statements.sort(Comparator.comparingLong(Statement::millis).reversed());
-        return new NightlyProfile(run.wall(), Double.parseDouble(job.group(1)), Long.parseLong(rows.group(1)),
+        Matcher metricDays = METRIC_DAYS.matcher(run.console());
+        return new RunProfile(run.wall(), Double.parseDouble(job.group(1).replace(',', '.')), Long.parseLong(rows.group(1)),
                 Long.parseLong(rows.group(2)), Long.parseLong(rows.group(3)), Long.parseLong(rows.group(4)), peak,
                 bytes(maxHeap.substring(0, maxHeap.length() - 1), maxHeap.substring(maxHeap.length() - 1).toUpperCase()),
-                steps, statements);
+                steps, statements, metricDays.find() ? Integer.parseInt(metricDays.group(1)) : -1);
+    }
+
+    /** The whole child process, JVM start, Spring, PostgreSQL start and Flyway included, in seconds. */
+    double processSeconds() {
+        return Math.max(wall.toNanos(), 1) / 1e9;
     }
 
     /** The step that took longest. */
