@@ -17,6 +17,8 @@ drop table ingest.stage_visit, ingest.stage_dispute, ingest.stage_hazard, ingest
 -- A rerun retires the records of the files it reads again and records them anew, so the
 -- rows of the old record and of the new one never share a file_id.
 alter table ingest.file drop column rerun_reset;
+alter table ingest.file add column retired_by_run bigint references ingest.run;
+create index file_retired_by_run on ingest.file (retired_by_run) where retired_by_run is not null;
 alter table ingest.file drop constraint file_state_check;
 alter table ingest.file add constraint file_state_check
     check (state in ('new', 'pending', 'read', 'quarantined', 'duplicate', 'stale', 'retired'));

@@ -4,6 +4,6 @@
 -- contributed as the active version (its rows carry its own file_id), and the ledger shows
 -- only the new record.
 update ingest.file f
-set state = 'retired', run_id = :runId
+set state = 'retired', retired_by_run = :runId
 from ingest.arrival a
 where a.file_name = f.file_name and a.sha256 = f.sha256 and f.state <> 'retired';

@@ -7,7 +7,7 @@ create temp table version_change on commit drop as
 with touched as (
     select distinct precinct_code, submission_date, kind
     from ingest.file
-    where run_id = :runId and (state = 'read' or (state = 'retired' and active))),
+    where (run_id = :runId and state = 'read') or (retired_by_run = :runId and active)),
 winner as (
     select distinct on (f.precinct_code, f.submission_date, f.kind) f.file_id
     from ingest.file f

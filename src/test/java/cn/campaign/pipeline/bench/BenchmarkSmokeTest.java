@@ -140,7 +140,7 @@ class BenchmarkSmokeTest {
         // and the details of the first and last nights and the rerun, their rows adding up
         assertThat(Pattern.compile("- steps: \\S+ [0-9.]+ s(, \\S+ [0-9.]+ s){2,}\\n").matcher(table).results().count())
                 .isEqualTo(3);
-        assertThat(Pattern.compile("- slowest SQL: sql/[\\w/]+\\.sql #\\d+ [0-9.]+ s \\(\\d+ rows\\)").matcher(table)
+        assertThat(Pattern.compile("- slowest SQL: sql/[\\w/\\[\\]]+\\.sql #\\d+ [0-9.]+ s \\(\\d+ rows\\)").matcher(table)
                 .results().count()).isEqualTo(3);
         Matcher rows = ROWS.matcher(table);
         List<Long> read = new ArrayList<>();
