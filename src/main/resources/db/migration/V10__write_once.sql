@@ -249,3 +249,9 @@ from core.dispute_snapshot
 union all
 select 'hazard', precinct_code, hazard_id, submission_date, line_no, found_date, status, status_date, false
 from core.hazard_snapshot;
+
+-- The metrics recompute each part of a day's counts from the first day its own inputs
+-- changed (sql/metrics/precinct_daily.sql); a day marked before this version changed them all.
+alter table mart.dirty add column component text not null default 'all'
+    check (component in ('all', 'visits', 'inspections', 'ledgers', 'reporting'));
+alter table mart.dirty alter column component drop default;

@@ -13,10 +13,10 @@ with read_file as (
 written as (
     select file_id, count(*) as rows_written
     from (select r.file_id from core.visit_row r
-          where r.submission_date = any (array(select submission_date from read_file where kind = 'visits'))
+          where r.submission_date = any (cast(:visitDays as date[]))
           union all
           select r.file_id from core.inspection_row r
-          where r.submission_date = any (array(select submission_date from read_file where kind = 'inspections'))
+          where r.submission_date = any (cast(:inspectionDays as date[]))
           union all
           select s.file_id from core.dispute_snapshot s where s.file_id in (select file_id from read_file)
           union all

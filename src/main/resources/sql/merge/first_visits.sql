@@ -11,8 +11,7 @@ select case when target_type = 'enterprise' then 'enterprise' else 'unit' end as
 from (select r.target_type, r.target_code, r.visit_date
       from core.visit_row r
       join version_change c on c.file_id = r.file_id and c.kind = 'visits' and c.now_active
-      where r.submission_date = any (array(select submission_date from version_change
-                                           where kind = 'visits' and now_active))
+      where r.submission_date = any (cast(:visitDays as date[]))
         and not exists (select 1 from core.visit_beaten b where b.file_id = r.file_id and b.line_no = r.line_no)
       union all
       select r.target_type, r.target_code, r.visit_date

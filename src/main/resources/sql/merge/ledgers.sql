@@ -112,5 +112,5 @@ changed as (
     (select * from previous_event except select * from current_event)
     union all
     (select * from current_event except select * from previous_event))
-insert into mart.dirty (since)
-select min(event_date) from changed having count(*) > 0;
+insert into mart.dirty (since, component)
+select min(event_date), 'ledgers' from changed having count(*) > 0;

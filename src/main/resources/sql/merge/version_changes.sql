@@ -28,5 +28,5 @@ from version_change c
 where c.file_id = f.file_id;
 
 -- A date whose set of active files changed has a different reporting count.
-insert into mart.dirty (since)
-select min(submission_date) from version_change having count(*) > 0;
+insert into mart.dirty (since, component)
+select min(submission_date), 'reporting' from version_change having count(*) > 0;

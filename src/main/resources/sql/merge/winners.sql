@@ -42,33 +42,34 @@ where b.file_id = l.file_id and b.line_no = l.line_no;
 -- 2. Tonight's rows (of the files that became active) claim their keys: the best row of a
 -- key tonight takes a key nobody holds; a key already held is contested and settled in 3;
 -- tonight's other rows of a key are beaten (a key repeated within a file: its later line wins).
-create temp table contested_${kind} (precinct_code text, ${id} text, submission_date date, line_no integer,
-                                     file_id bigint) on commit drop;
+-- Their keys are gathered once, with statistics, so that no join below is planned on guesses.
+create temp table arriving_${kind} on commit drop as
+select r.precinct_code, r.${id}, r.submission_date, r.line_no, r.file_id, r.${date} as item_date,
+       row_number() over (partition by r.precinct_code, r.${id}
+                          order by r.submission_date desc, r.line_no desc) = 1 as best
+from ${rows} r
+join version_change c on c.file_id = r.file_id and c.kind = '${kind}' and c.now_active
+-- the days this run read files of: only their partitions are scanned
+where r.submission_date = any (cast(:${days} as date[]));
 
-with arriving as (
-    select r.precinct_code, r.${id}, r.submission_date, r.line_no, r.file_id,
-           row_number() over (partition by r.precinct_code, r.${id}
-                              order by r.submission_date desc, r.line_no desc) as rank
-    from ${rows} r
-    join version_change c on c.file_id = r.file_id and c.kind = '${kind}' and c.now_active
-    where r.submission_date = any (array(select submission_date from version_change
-                                         where kind = '${kind}' and now_active))),
-claimed as (
+analyze arriving_${kind};
+
+insert into ${beaten} (precinct_code, ${id}, submission_date, line_no, file_id)
+select precinct_code, ${id}, submission_date, line_no, file_id
+from arriving_${kind}
+where not best;
+
+create temp table contested_${kind} on commit drop as
+with claimed as (
     insert into ${keys} (precinct_code, ${id}, submission_date, line_no, file_id)
     select precinct_code, ${id}, submission_date, line_no, file_id
-    from arriving
-    where rank = 1
+    from arriving_${kind}
+    where best
     on conflict (precinct_code, ${id}) do nothing
-    returning precinct_code, ${id}),
-beaten_tonight as (
-    insert into ${beaten} (precinct_code, ${id}, submission_date, line_no, file_id)
-    select precinct_code, ${id}, submission_date, line_no, file_id
-    from arriving
-    where rank > 1)
-insert into contested_${kind}
+    returning precinct_code, ${id})
 select a.precinct_code, a.${id}, a.submission_date, a.line_no, a.file_id
-from arriving a
-where a.rank = 1
+from arriving_${kind} a
+where a.best
   and not exists (select 1 from claimed c where c.precinct_code = a.precinct_code and c.${id} = a.${id});
 
 -- 3. The keys to settle — those whose winner left and those contested — from all their rows:
@@ -120,14 +121,11 @@ from ranked c
 join ${rows} r on r.submission_date = c.submission_date and r.file_id = c.file_id and r.line_no = c.line_no
 where (c.rank = 1) <> c.was_winner;
 
--- 4. The metrics change from the earliest day a winner appeared or disappeared on.
-insert into mart.dirty (since)
-select min(day)
-from (select min(${date}) as day
-      from ${rows} r
-      join version_change c on c.file_id = r.file_id and c.kind = '${kind}' and c.now_active
-      where r.submission_date = any (array(select submission_date from version_change
-                                           where kind = '${kind}' and now_active))
+-- 4. The metrics change from the earliest day a winner appeared or disappeared on (tonight's
+-- rows all count: one that lost its key tonight moves the start back at most).
+insert into mart.dirty (since, component)
+select min(day), '${kind}'
+from (select min(item_date) as day from arriving_${kind}
       union all
       select min(item_date) from winner_change_${kind}) changed
 having min(day) is not null;

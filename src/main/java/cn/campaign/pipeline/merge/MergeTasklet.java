@@ -21,13 +21,14 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 class MergeTasklet implements Tasklet {
 
     private static final List<SqlFile> PREPARE = List.of(SqlFile.of("merge/work_memory"), SqlFile.of("merge/fresh_statistics"));
+    private static final SqlFile RUN_DAYS = SqlFile.of("merge/run_days");
     private static final SqlFile ACCOUNTING_ERRORS = SqlFile.of("merge/accounting_errors");
     private static final List<SqlFile> MERGES = List.of(
             SqlFile.of("merge/version_changes"),
-            winners("visits", "core.visit_row", "core.visit_key", "core.visit_beaten", "visit_id", "visit_date"),
+            winners("visits", "core.visit_row", "core.visit_key", "core.visit_beaten", "visit_id", "visit_date", "visitDays"),
             SqlFile.of("merge/first_visits"),
             winners("inspections", "core.inspection_row", "core.inspection_key", "core.inspection_beaten", "inspection_id",
-                    "inspection_date"),
+                    "inspection_date", "inspectionDays"),
             SqlFile.of("merge/ledgers"));
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -38,16 +39,19 @@ class MergeTasklet implements Tasklet {
         this.runs = runs;
     }
 
-    private static SqlFile winners(String kind, String rows, String keys, String beaten, String id, String date) {
-        return SqlFile.of("merge/winners", kind,
-                Map.of("kind", kind, "rows", rows, "keys", keys, "beaten", beaten, "id", id, "date", date));
+    private static SqlFile winners(String kind, String rows, String keys, String beaten, String id, String date,
+                                   String days) {
+        return SqlFile.of("merge/winners", kind, Map.of("kind", kind, "rows", rows, "keys", keys, "beaten", beaten,
+                "id", id, "date", date, "days", days));
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long runId = runs.runOf(chunkContext.getStepContext().getStepExecution());
-        Map<String, Object> parameters = Map.of("runId", runId);
-        PREPARE.forEach(sql -> sql.execute(jdbc, parameters));
+        PREPARE.forEach(sql -> sql.execute(jdbc, Map.of()));
+        Map<String, Object> days = jdbc.queryForMap(RUN_DAYS.query(), Map.of("runId", runId));
+        Map<String, Object> parameters = Map.of("runId", runId, "visitDays", days.get("visit_days"),
+                "inspectionDays", days.get("inspection_days"));
         List<String> unbalanced = jdbc.query(ACCOUNTING_ERRORS.query(), parameters, (rs, i) -> String.format(
                 "%s: rows_read %d, loaded %d + duplicate %d + rejected %d; %d rows and %d rejects in the warehouse",
                 rs.getString("file_name"), rs.getInt("rows_read"), rs.getInt("rows_loaded"), rs.getInt("rows_duplicate"),

@@ -3,7 +3,11 @@ package cn.campaign.pipeline.metrics;
 import cn.campaign.pipeline.warehouse.SqlFile;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -16,8 +20,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * Recomputes the metrics of the days whose inputs changed, from the earliest such day to
- * the latest submission date ({@code sql/metrics/}), in one transaction. The merge marks
- * the dirty days; a new registry or campaign start recomputes every day.
+ * the latest submission date ({@code sql/metrics/}), in one transaction, each part of a day's
+ * counts (visits, inspections, ledgers, reporting) from the first day its own inputs changed.
+ * The merge marks the dirty days; a new registry or campaign start recomputes every day.
  */
 class MetricsTasklet implements Tasklet {
 
@@ -26,6 +31,8 @@ class MetricsTasklet implements Tasklet {
     private static final SqlFile PRECINCT_DAILY = SqlFile.of("metrics/precinct_daily");
     private static final SqlFile DAILY_ORG_METRICS = SqlFile.of("metrics/daily_org_metrics");
     private static final SqlFile DONE = SqlFile.of("metrics/metrics_done");
+    /** The parts of a day's counts with inputs of their own (sql/metrics/precinct_daily.sql). */
+    private static final List<String> PARTS = List.of("visits", "inspections", "ledgers", "reporting");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final LocalDate campaignStart;
@@ -41,21 +48,26 @@ class MetricsTasklet implements Tasklet {
         parameters.put("campaignStart", Date.valueOf(campaignStart));
         Map<String, Object> range = jdbc.queryForMap(RANGE.query(), parameters);
         LocalDate lastDay = localDate(range.get("last_day"));
-        LocalDate from = Boolean.TRUE.equals(range.get("recompute_all")) ? campaignStart : localDate(range.get("dirty_since"));
         LocalDate computedThrough = localDate(range.get("computed_through"));
-        if (computedThrough != null && (from == null || from.isAfter(computedThrough.plusDays(1)))) {
-            from = computedThrough.plusDays(1);
+        // days never computed are computed for every part
+        LocalDate firstNew = computedThrough == null ? campaignStart : computedThrough.plusDays(1);
+        boolean recomputeAll = Boolean.TRUE.equals(range.get("recompute_all"));
+        Map<String, LocalDate> partFrom = new LinkedHashMap<>();
+        for (String part : PARTS) {
+            LocalDate since = recomputeAll ? campaignStart : localDate(range.get(part + "_since"));
+            LocalDate from = since == null || since.isAfter(firstNew) ? firstNew : since;
+            partFrom.put(part, from.isBefore(campaignStart) ? campaignStart : from);
         }
-        if (from != null && from.isBefore(campaignStart)) {
-            from = campaignStart;
-        }
-        if (lastDay != null && from != null && !from.isAfter(lastDay)) {
+        LocalDate from = Collections.min(partFrom.values());
+        if (lastDay != null && !from.isAfter(lastDay)) {
             parameters.put("fromDate", Date.valueOf(from));
             parameters.put("toDate", Date.valueOf(lastDay));
+            partFrom.forEach((part, day) -> parameters.put(part + "From",
+                    Date.valueOf(day.isAfter(lastDay) ? lastDay.plusDays(1) : day)));
             PRECINCT_DAILY.execute(jdbc, parameters);
             DAILY_ORG_METRICS.execute(jdbc, parameters);
-            contribution.incrementWriteCount(from.until(lastDay).getDays() + 1L);
-            log.info("metrics computed for {}..{}", from, lastDay);
+            contribution.incrementWriteCount(ChronoUnit.DAYS.between(from, lastDay) + 1);
+            log.info("metrics computed for {}..{}, by part from {}", from, lastDay, partFrom);
         }
         // no active file at all: no day has metrics
         parameters.put("lastDay", Date.valueOf(lastDay == null ? campaignStart.minusDays(1) : lastDay));
