@@ -3,6 +3,7 @@ package cn.campaign.pipeline.metrics;
 import cn.campaign.pipeline.warehouse.SqlFile;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -54,7 +55,7 @@ class MetricsTasklet implements Tasklet {
             parameters.put("toDate", Date.valueOf(lastDay));
             PRECINCT_DAILY.execute(jdbc, parameters);
             DAILY_ORG_METRICS.execute(jdbc, parameters);
-            contribution.incrementWriteCount(from.until(lastDay).getDays() + 1L);
+            contribution.incrementWriteCount(ChronoUnit.DAYS.between(from, lastDay) + 1);
             log.info("metrics computed for {}..{}", from, lastDay);
         }
         // no active file at all: no day has metrics
