@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * ({@code Step: [xxxStep] executed in …}, {@code sql/<file>.sql statement N: … rows in M ms}),
  * and the peak heap from the GC log (the heap before each collection, and at exit).
  */
-record NightlyProfile(Duration wall, double jobSeconds, long rowsRead, long rowsLoaded, long rowsDuplicate,
+record NightlyProfile(int exitCode, Duration wall, double jobSeconds, long rowsRead, long rowsLoaded, long rowsDuplicate,
                       long rowsRejected, long peakHeapBytes, long maxHeapBytes, Map<String, Duration> steps,
                       List<Statement> statements) {
 
@@ -74,7 +74,7 @@ record NightlyProfile(Duration wall, double jobSeconds, long rowsRead, long rows
             }
         }
         statements.sort(Comparator.comparingLong(Statement::millis).reversed());
-        return new NightlyProfile(run.wall(), Double.parseDouble(job.group(1)), Long.parseLong(rows.group(1)),
+        return new NightlyProfile(run.exitCode(), run.wall(), Double.parseDouble(job.group(1)), Long.parseLong(rows.group(1)),
                 Long.parseLong(rows.group(2)), Long.parseLong(rows.group(3)), Long.parseLong(rows.group(4)), peak,
                 bytes(maxHeap.substring(0, maxHeap.length() - 1), maxHeap.substring(maxHeap.length() - 1).toUpperCase()),
                 steps, statements);
