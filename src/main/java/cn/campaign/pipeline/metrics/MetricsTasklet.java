@@ -43,9 +43,13 @@ class MetricsTasklet implements Tasklet {
         Map<String, Object> range = jdbc.queryForMap(RANGE.query(), parameters);
         LocalDate lastDay = localDate(range.get("last_day"));
         LocalDate from = Boolean.TRUE.equals(range.get("recompute_all")) ? campaignStart : localDate(range.get("dirty_since"));
+        // days never computed are always included: from the day after the last computed one, or
+        // from the campaign start when none was (even if an earlier night, with nothing active,
+        // already recorded what the mart is computed with)
         LocalDate computedThrough = localDate(range.get("computed_through"));
-        if (computedThrough != null && (from == null || from.isAfter(computedThrough.plusDays(1)))) {
-            from = computedThrough.plusDays(1);
+        LocalDate firstNeverComputed = computedThrough == null ? campaignStart : computedThrough.plusDays(1);
+        if (from == null || from.isAfter(firstNeverComputed)) {
+            from = firstNeverComputed;
         }
         if (from != null && from.isBefore(campaignStart)) {
             from = campaignStart;

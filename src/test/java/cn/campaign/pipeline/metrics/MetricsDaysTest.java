@@ -37,6 +37,23 @@ class MetricsDaysTest extends WarehouseTest {
         assertThat(late).contains("[metrics] 39 day(s) computed, ");
     }
 
+    @Test
+    void aFirstNightWithNothingActiveDoesNotLeaveTheCampaignsFirstDaysWithoutMetrics() {
+        // given a first night whose only file is quarantined (F02: an inactive precinct), so no day has metrics
+        inbox.utf8("150821000002_20260201_visits.csv", VISITS, "V1,2026-02-01,100001,household,150821100202,1,0,");
+        assertThat(night()).doesNotContain("[metrics] 1");
+        assertThat(jdbc.queryForObject("select count(*) from mart.daily_org_metrics", Long.class)).isZero();
+
+        // when a file of 2026-02-03 arrives the next night
+        inbox.utf8(P1 + "_20260203_visits.csv", VISITS, "V1,2026-02-03,100001,household,150802001001,3,0,");
+        String console = night();
+
+        // then every day from the campaign start has metrics, as if the files had come together
+        assertThat(console).contains("[metrics] 20 day(s) computed, ");
+        assertThat(jdbc.queryForObject("select min(metric_date)::text || ' ' || count(distinct metric_date) "
+                + "from mart.daily_org_metrics", String.class)).isEqualTo("2026-01-15 20");
+    }
+
     private String night() {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         ingest.nightly(inbox.dir(), new PrintStream(console, true, StandardCharsets.UTF_8));
