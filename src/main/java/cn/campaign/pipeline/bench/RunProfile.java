@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * stands for them. The metric days come from the console's {@code [metrics] N day(s)
  * computed} line, -1 when it has none.
  */
-record RunProfile(Duration wall, double jobSeconds, long rowsRead, long rowsLoaded, long rowsDuplicate,
+record RunProfile(int exitCode, Duration wall, double jobSeconds, long rowsRead, long rowsLoaded, long rowsDuplicate,
                   long rowsRejected, long peakHeapBytes, long maxHeapBytes, Map<String, Duration> steps,
                   List<Statement> statements, int metricDays) {
 
@@ -84,7 +84,7 @@ record RunProfile(Duration wall, double jobSeconds, long rowsRead, long rowsLoad
         }
         statements.sort(Comparator.comparingLong(Statement::millis).reversed());
         Matcher metricDays = METRIC_DAYS.matcher(run.console());
-        return new RunProfile(run.wall(), Double.parseDouble(job.group(1).replace(',', '.')), Long.parseLong(rows.group(1)),
+        return new RunProfile(run.exitCode(), run.wall(), Double.parseDouble(job.group(1).replace(',', '.')), Long.parseLong(rows.group(1)),
                 Long.parseLong(rows.group(2)), Long.parseLong(rows.group(3)), Long.parseLong(rows.group(4)), peak,
                 bytes(maxHeap.substring(0, maxHeap.length() - 1), maxHeap.substring(maxHeap.length() - 1).toUpperCase()),
                 steps, statements, metricDays.find() ? Integer.parseInt(metricDays.group(1)) : -1);

@@ -1,8 +1,10 @@
 package cn.campaign.pipeline.report;
 
 import cn.campaign.pipeline.PipelinePaths;
+import cn.campaign.pipeline.cli.FaultInjectionListener;
 import cn.campaign.pipeline.ingest.IngestRuns;
 import javax.sql.DataSource;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -17,7 +19,8 @@ public class FeedbackStepConfiguration {
 
     @Bean
     Step feedbackStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
-                      IngestRuns runs, PipelinePaths paths, RunProgress progress) {
+                      IngestRuns runs, PipelinePaths paths, RunProgress progress,
+                      FaultInjectionListener faultInjection) {
         FeedbackWriter writer = new FeedbackWriter(dataSource);
         return new StepBuilder("feedbackStep", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
@@ -25,6 +28,7 @@ public class FeedbackStepConfiguration {
                     contribution.incrementWriteCount(writer.write(runId, paths.feedbackDir(runId)));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
+                .listener((StepExecutionListener) faultInjection)
                 .listener(progress)
                 .build();
     }

@@ -1,6 +1,8 @@
 package cn.campaign.pipeline.report;
 
+import cn.campaign.pipeline.cli.FaultInjectionListener;
 import cn.campaign.pipeline.ingest.IngestRuns;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -19,7 +21,7 @@ public class ReportStepConfiguration {
 
     @Bean
     Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, HtmlReport report,
-                    IngestRuns runs, RunProgress progress) {
+                    IngestRuns runs, RunProgress progress, FaultInjectionListener faultInjection) {
         return new StepBuilder("reportStep", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     StepExecution step = chunkContext.getStepContext().getStepExecution();
@@ -27,6 +29,7 @@ public class ReportStepConfiguration {
                             step.getJobExecution().getExecutionContext().putString(REPORT_PATH, path.toString()));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
+                .listener((StepExecutionListener) faultInjection)
                 .listener(progress)
                 .build();
     }

@@ -9,14 +9,18 @@ import cn.campaign.pipeline.demo.SampleSubmissions;
 import cn.campaign.pipeline.warehouse.EmbeddedWarehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +34,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 5's fault-injection suite on the real pipeline in child JVMs: runs killed with -9 at
- * each stage, two launches at once, the database restarted mid-run. After recovery every
- * core and mart table, the ledger and the rejects equal those of an uninterrupted run, and
- * the inbox is byte for byte unchanged.
+ * each of the six steps, two launches at once, the database restarted mid-run. After recovery
+ * every core and mart table, the ledger, the rejects, the feedback files and the HTML report
+ * equal those of an uninterrupted run, and the inbox is byte for byte unchanged.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KilledRunsTest {
@@ -47,6 +51,7 @@ class KilledRunsTest {
     private Path registryLoaded;
     private Map<String, String> inboxBytes;
     private Map<String, List<String>> uninterrupted;
+    private Map<String, List<String>> uninterruptedThenNext;
 
     @BeforeAll
     void anUninterruptedRunOfTwoDays() throws IOException {
@@ -64,10 +69,25 @@ class KilledRunsTest {
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         uninterrupted = dump(clean);
         assertThat(uninterrupted.get("core.visit")).hasSizeGreaterThan(100);
+        assertThat(uninterrupted.get("var/feedback")).as("feedback files").isNotEmpty();
+        assertThat(uninterrupted.get("var/reports")).as("reports").hasSize(1);
+
+        // The next nightly that resumes an interrupted run then runs one of its own, with nothing
+        // new: its report replaces the resumed run's page of the same latest date. So a killed
+        // run and its resumption are compared with an uninterrupted run and the next nightly.
+        PipelineProcess next = PipelineProcess.run(clean, "nightly", "--inbox", inbox.toString());
+        assertThat(next.exitCode()).as(next.stderr()).isZero();
+        uninterruptedThenNext = dump(clean);
+        Map<String, List<String>> tablesThenNext = new LinkedHashMap<>(uninterruptedThenNext);
+        tablesThenNext.remove("var/reports");
+        Map<String, List<String>> tables = new LinkedHashMap<>(uninterrupted);
+        tables.remove("var/reports");
+        assertThat(tablesThenNext).as("a night with nothing new changes no table and writes no feedback").isEqualTo(tables);
     }
 
     @ParameterizedTest(name = "killed at {0}")
-    @ValueSource(strings = {"discoverInboxStep", "ingestPartitionStep", "mergeStep", "metricsStep"})
+    @ValueSource(strings = {"discoverInboxStep", "ingestPartitionStep", "mergeStep", "metricsStep", "feedbackStep",
+            "reportStep"})
     void aRunKilledAtAnyStageIsResumedByTheNextRunAndEndsAsIfUninterrupted(String stage) throws IOException {
         // given a nightly killed with -9 at that stage
         Path home = copyOf(registryLoaded, "killed-" + stage);
@@ -80,10 +100,11 @@ class KilledRunsTest {
         // when the next nightly runs
         PipelineProcess next = PipelineProcess.run(home, "nightly", "--inbox", inbox.toString());
 
-        // then it resumed the killed run, and the warehouse is what an uninterrupted run gives
+        // then it resumed the killed run, and the warehouse and the files written for people are
+        // what an uninterrupted run (and the next nightly) gives
         assertThat(next.exitCode()).as(next.stdout() + next.stderr()).isZero();
         assertThat(next.stdout()).contains("resuming interrupted ingestJob execution");
-        assertThat(dump(home)).isEqualTo(uninterrupted);
+        assertThat(dump(home)).isEqualTo(uninterruptedThenNext);
         assertThat(hashes(inbox)).isEqualTo(inboxBytes);
     }
 
@@ -121,7 +142,7 @@ class KilledRunsTest {
         // and the next run, on a restarted database, completes as if nothing happened
         PipelineProcess next = PipelineProcess.run(home, "nightly", "--inbox", inbox.toString());
         assertThat(next.exitCode()).as(next.stdout() + next.stderr()).isZero();
-        assertThat(dump(home)).isEqualTo(uninterrupted);
+        assertThat(dump(home)).isEqualTo(uninterruptedThenNext);
     }
 
     @Test
@@ -134,7 +155,10 @@ class KilledRunsTest {
         assertThat(run.stderr()).startsWith("error: ").contains("Connection").doesNotContain("\tat ");
     }
 
-    /** Every core and mart table, the ledger and the rejects, as sorted text. */
+    /**
+     * Every core and mart table, the ledger and the rejects, as sorted text; and what the run
+     * wrote for people: the feedback files and the report.
+     */
     private static Map<String, List<String>> dump(Path home) {
         Map<String, List<String>> dump = new LinkedHashMap<>();
         try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.start(home.resolve("pg"));
@@ -149,7 +173,58 @@ class KilledRunsTest {
         } catch (SQLException | IOException e) {
             throw new IllegalStateException(e);
         }
+        dump.putAll(outputs(home.resolve("var")));
         return dump;
+    }
+
+    /**
+     * {@code var/feedback/<run>/<precinct>.csv}: each precinct's file and its bytes, whatever
+     * run folder holds it (a precinct listed twice would show); {@code var/reports/<date>.html}:
+     * each page's name and the hash of its bytes, with the two things that name the run rather
+     * than describe the data made neutral: the time it was generated, and the run's number (also
+     * in the links to its feedback files).
+     */
+    private static Map<String, List<String>> outputs(Path var) {
+        Map<String, List<String>> outputs = new LinkedHashMap<>();
+        List<String> feedback = new ArrayList<>();
+        List<String> reports = new ArrayList<>();
+        try {
+            Path feedbackDir = var.resolve("feedback");
+            if (Files.isDirectory(feedbackDir)) {
+                try (Stream<Path> files = Files.walk(feedbackDir)) {
+                    for (Path file : files.filter(Files::isRegularFile).toList()) {
+                        feedback.add(file.getFileName() + "\n" + new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            Path reportsDir = var.resolve("reports");
+            if (Files.isDirectory(reportsDir)) {
+                try (Stream<Path> files = Files.list(reportsDir)) {
+                    for (Path file : files.toList()) {
+                        String page = Files.readString(file, StandardCharsets.UTF_8)
+                                .replaceAll("(generated at <span>)[^<]*(</span>)", "$1…$2")
+                                .replaceAll("(运行 run <b>)\\d+(</b>)", "$1…$2")
+                                .replaceAll("\\.\\./feedback/\\d+/", "../feedback/…/");
+                        reports.add(file.getFileName() + " sha-256 " + sha256(page));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        feedback.sort(null);
+        reports.sort(null);
+        outputs.put("var/feedback", feedback);
+        outputs.put("var/reports", reports);
+        return outputs;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> rows(Connection connection, String sql) throws SQLException {

@@ -11,12 +11,15 @@ import cn.campaign.pipeline.ingest.IngestCommands;
 import cn.campaign.pipeline.metrics.ThreeDaysOfSubmissions;
 import cn.campaign.pipeline.registry.RegistryCommands;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -36,7 +39,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @PipelineTest
 class ReportInChromiumTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path SCREENSHOT = Path.of("target/report-screenshot.png");
 
     @Autowired
@@ -59,7 +61,9 @@ class ReportInChromiumTest {
 
     @Test
     void theReportRendersItsChartsOfflineInABrowser() throws Exception {
-        requireChromium();
+        // a screenshot of an earlier run must not pass for this one's
+        Files.deleteIfExists(SCREENSHOT);
+        Path chromium = requireChromium();
         // given the report of three days of submissions, which loads nothing from elsewhere
         Inbox inbox = new Inbox(tempDir.resolve("inbox"));
         ThreeDaysOfSubmissions.writeTo(inbox);
@@ -69,8 +73,8 @@ class ReportInChromiumTest {
         assertThat(page.select("script[src], link[href], img[src], iframe")).isEmpty();
 
         // when Chromium opens it with the network off
-        String dom = chromium(report, "--dump-dom");
-        chromium(report, "--screenshot=" + SCREENSHOT.toAbsolutePath(), "--window-size=1280,2000");
+        String dom = chromium(chromium, report, "--dump-dom");
+        chromium(chromium, report, "--screenshot=" + SCREENSHOT.toAbsolutePath(), "--window-size=1280,2000");
 
         // then ECharts drew a canvas in every chart container, and the screenshot is a PNG
         List<Element> charts = Jsoup.parse(dom).select("div.chart");
@@ -78,23 +82,42 @@ class ReportInChromiumTest {
         for (Element chart : charts) {
             assertThat(chart.select("canvas")).as(chart.id()).isNotEmpty();
         }
+        assertThat(SCREENSHOT).as("the screenshot of this run").isRegularFile();
         assertThat(Files.readAllBytes(SCREENSHOT)).startsWith(0x89, 'P', 'N', 'G');
     }
 
-    /** Skipped where there is no Chromium, except on CI, which installs it (.ci/run): there it fails. */
-    static void requireChromium() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            String message = CHROMIUM + " is not installed (apt-get install -y chromium fonts-noto-cjk)";
+    /**
+     * {@code chromium} on the PATH, found as .ci/run finds it ({@code command -v chromium}).
+     * Skipped where there is none, except on CI, which installs it (.ci/run): there it fails.
+     */
+    static Path requireChromium() {
+        Optional<Path> chromium = onPath("chromium");
+        if (chromium.isEmpty()) {
+            String message = "no chromium on the PATH (apt-get install -y chromium fonts-noto-cjk)";
             if ("true".equals(System.getenv("CI"))) {
                 fail(message);
             }
             Assumptions.abort(message);
         }
+        return chromium.get();
+    }
+
+    /** The first executable file of that name in a folder of the PATH, as the shell's {@code command -v} finds it. */
+    static Optional<Path> onPath(String command) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(path.split(File.pathSeparator))
+                .filter(folder -> !folder.isEmpty())
+                .map(folder -> Path.of(folder, command))
+                .filter(file -> Files.isRegularFile(file) && Files.isExecutable(file))
+                .findFirst();
     }
 
     /** Runs headless Chromium on the file with networking off; returns what it printed. */
-    String chromium(Path file, String... task) throws Exception {
-        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+    String chromium(Path chromiumExecutable, Path file, String... task) throws Exception {
+        List<String> command = new ArrayList<>(List.of(chromiumExecutable.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + Files.createTempDirectory(tempDir, "chromium-profile"),
                 "--virtual-time-budget=5000"));
