@@ -56,9 +56,14 @@ where e.ledger = a.ledger and e.precinct_code = a.precinct_code and e.item_id = 
 insert into core.ledger_event (ledger, precinct_code, item_id, event_date,
                                found_delta, closed_delta, referred_delta, escalated_delta)
 with snapshot as (
+    -- each ledger's snapshots probed by its own items (probing both tables for every item costs twice)
     select s.*
-    from core.ledger_snapshot s
-    join affected_item a using (ledger, precinct_code, item_id)),
+    from (select * from affected_item where ledger = 'dispute') a
+    join core.ledger_snapshot s on s.ledger = 'dispute' and s.precinct_code = a.precinct_code and s.item_id = a.item_id
+    union all
+    select s.*
+    from (select * from affected_item where ledger = 'hazard') a
+    join core.ledger_snapshot s on s.ledger = 'hazard' and s.precinct_code = a.precinct_code and s.item_id = a.item_id),
 attributes as (
     select distinct on (ledger, precinct_code, item_id) ledger, precinct_code, item_id, start_date, escalated
     from snapshot
