@@ -87,8 +87,10 @@ create table core.visit_row (
     issues_found    integer not null,
     note            text
 ) partition by range (submission_date);
--- a file's rows, in order: removing a replaced version, finding tonight's rows
-create index visit_row_file_line on core.visit_row (file_id, line_no);
+-- A file's rows: removing a replaced version, finding tonight's rows. Rows are appended in
+-- the order files are read, and file ids grow with arrival, so a BRIN index of a few pages
+-- per range finds them, where a b-tree would cost an insertion for every row written.
+create index visit_row_file on core.visit_row using brin (file_id) with (pages_per_range = 16, autosummarize = on);
 -- the visits of a unit or enterprise whose first visit left (rare: probed per partition)
 create index visit_row_target on core.visit_row (target_code) where target_type <> 'venue';
 
@@ -103,7 +105,7 @@ create table core.inspection_row (
     violations_found   integer not null,
     violations_handled integer not null
 ) partition by range (submission_date);
-create index inspection_row_file_line on core.inspection_row (file_id, line_no);
+create index inspection_row_file on core.inspection_row using brin (file_id) with (pages_per_range = 16, autosummarize = on);
 
 -- The partitions of these submission dates, created when the first file of a date is found.
 create function core.add_day_partitions(days date[]) returns void language plpgsql as
@@ -219,6 +221,28 @@ select r.precinct_code, r.inspection_id, r.submission_date, r.line_no, r.inspect
 from core.inspection_row r
 where not exists (select 1 from core.inspection_beaten b where b.file_id = r.file_id and b.line_no = r.line_no);
 
+-- What the metrics count of the winners, per precinct and day: visits and the persons they
+-- reached, inspections and the violations found and handled. The merge moves these counts
+-- by the winners a night adds and removes, so the metrics never read the rows again.
+create table core.winners_per_day (
+    kind               text    not null check (kind in ('visits', 'inspections')),
+    precinct_code      text    not null,
+    day                date    not null,
+    winners            integer not null,
+    persons_reached    bigint  not null,
+    violations_found   bigint  not null,
+    violations_handled bigint  not null,
+    primary key (kind, precinct_code, day)
+);
+insert into core.winners_per_day
+select 'visits', precinct_code, visit_date, count(*), sum(persons_reached), 0, 0
+from core.visit
+group by precinct_code, visit_date;
+insert into core.winners_per_day
+select 'inspections', precinct_code, inspection_date, count(*), 0, sum(violations_found), sum(violations_handled)
+from core.inspection
+group by precinct_code, inspection_date;
+
 -- Case and hazard snapshots -------------------------------------------------------------
 -- Every loaded line of the active files is kept (identical lines too: they change nothing).
 alter table core.dispute_snapshot add column file_id bigint;
@@ -228,7 +252,7 @@ from ingest.file f
 where f.active and f.kind = 'disputes' and f.precinct_code = s.precinct_code and f.submission_date = s.submission_date;
 alter table core.dispute_snapshot alter column file_id set not null;
 alter table core.dispute_snapshot drop constraint dispute_snapshot_pkey;
-create index dispute_snapshot_file_line on core.dispute_snapshot (file_id, line_no);
+create index dispute_snapshot_file on core.dispute_snapshot using brin (file_id) with (pages_per_range = 16, autosummarize = on);
 
 alter table core.hazard_snapshot add column file_id bigint;
 update core.hazard_snapshot s
@@ -237,7 +261,7 @@ from ingest.file f
 where f.active and f.kind = 'hazards' and f.precinct_code = s.precinct_code and f.submission_date = s.submission_date;
 alter table core.hazard_snapshot alter column file_id set not null;
 alter table core.hazard_snapshot drop constraint hazard_snapshot_pkey;
-create index hazard_snapshot_file_line on core.hazard_snapshot (file_id, line_no);
+create index hazard_snapshot_file on core.hazard_snapshot using brin (file_id) with (pages_per_range = 16, autosummarize = on);
 
 -- The two ledgers in one shape, for the one pipeline that turns snapshots into events
 -- (sql/merge/ledgers.sql): an item starts on its start date, is closed when resolved or

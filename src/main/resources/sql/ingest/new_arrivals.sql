@@ -7,6 +7,7 @@ where :rerun
    or not exists (select 1
                   from ingest.file f
                   where f.file_name = l.file_name
+                    and f.state <> 'retired'
                     and f.size_bytes = l.size_bytes
                     and f.modified_at = l.modified_at)
 order by l.file_name

@@ -8,32 +8,17 @@
 create temp table gained_target on commit drop as
 select case when target_type = 'enterprise' then 'enterprise' else 'unit' end as target_kind, target_code,
        min(visit_date) as first_gained
-from (select r.target_type, r.target_code, r.visit_date
-      from core.visit_row r
-      join version_change c on c.file_id = r.file_id and c.kind = 'visits' and c.now_active
-      where r.submission_date = any (cast(:visitDays as date[]))
-        and not exists (select 1 from core.visit_beaten b where b.file_id = r.file_id and b.line_no = r.line_no)
+from (select target_type, target_code, item_date as visit_date from arriving_visits where best
       union all
-      select r.target_type, r.target_code, r.visit_date
-      from winner_change_visits g
-      join core.visit_row r on r.submission_date = g.submission_date and r.file_id = g.file_id and r.line_no = g.line_no
-      where g.change = 'gained') gained
+      select target_type, target_code, visit_date from winner_change_visits where change = 'gained') gained
 where target_type <> 'venue'
 group by 1, 2;
 
 create temp table lost_target on commit drop as
-select distinct case when l.target_type = 'enterprise' then 'enterprise' else 'unit' end as target_kind,
-                l.target_code, l.visit_date
-from (select v.target_type, v.target_code, v.visit_date
-      from winner_change_visits w
-      join leaving_visits v on v.file_id = w.file_id and v.line_no = w.line_no
-      where w.change = 'lost' and w.left_core
-      union all
-      select r.target_type, r.target_code, r.visit_date
-      from winner_change_visits w
-      join core.visit_row r on r.submission_date = w.submission_date and r.file_id = w.file_id and r.line_no = w.line_no
-      where w.change = 'lost' and not w.left_core) l
-where l.target_type <> 'venue';
+select distinct case when target_type = 'enterprise' then 'enterprise' else 'unit' end as target_kind,
+                target_code, visit_date
+from winner_change_visits
+where change = 'lost' and target_type <> 'venue';
 
 analyze gained_target;
 analyze lost_target;

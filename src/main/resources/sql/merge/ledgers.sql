@@ -43,18 +43,10 @@ select distinct ledger, precinct_code, item_id from touched_item;
 -- temporary tables get no statistics by themselves, and the statements below join on this one
 analyze affected_item;
 
--- The events before tonight, to mark dirty only the days whose events really changed.
-create temp table previous_event on commit drop as
-select e.*
-from core.ledger_event e
-join affected_item a using (ledger, precinct_code, item_id);
-
-delete from core.ledger_event e
-using affected_item a
-where e.ledger = a.ledger and e.precinct_code = a.precinct_code and e.item_id = a.item_id;
-
-insert into core.ledger_event (ledger, precinct_code, item_id, event_date,
-                               found_delta, closed_delta, referred_delta, escalated_delta)
+-- The events of the touched items as the snapshots now say, beside the events they had:
+-- only the events that differ are written, and the earliest of them is where the metrics
+-- change (an item's events mostly stay as they were when a new snapshot repeats its status).
+create temp table computed_event on commit drop as
 with snapshot as (
     -- each ledger's snapshots probed by its own items (probing both tables for every item costs twice)
     select s.*
@@ -109,13 +101,34 @@ select ledger, precinct_code, item_id, point, found_delta, closed_delta, referre
 from delta
 where found_delta <> 0 or closed_delta <> 0 or referred_delta <> 0 or escalated_delta <> 0;
 
-with current_event as (
+analyze computed_event;
+
+create temp table changed_event on commit drop as
+with previous as (
     select e.*
     from core.ledger_event e
-    join affected_item a using (ledger, precinct_code, item_id)),
-changed as (
-    (select * from previous_event except select * from current_event)
-    union all
-    (select * from current_event except select * from previous_event))
+    join affected_item a using (ledger, precinct_code, item_id))
+select coalesce(n.ledger, p.ledger) as ledger, coalesce(n.precinct_code, p.precinct_code) as precinct_code,
+       coalesce(n.item_id, p.item_id) as item_id, coalesce(n.point, p.event_date) as event_date,
+       p.event_date is not null as was, n.point is not null as is_now,
+       n.found_delta, n.closed_delta, n.referred_delta, n.escalated_delta
+from computed_event n
+full join previous p
+  on p.ledger = n.ledger and p.precinct_code = n.precinct_code and p.item_id = n.item_id and p.event_date = n.point
+where n.point is null or p.event_date is null
+   or (n.found_delta, n.closed_delta, n.referred_delta, n.escalated_delta)
+      <> (p.found_delta, p.closed_delta, p.referred_delta, p.escalated_delta);
+
+delete from core.ledger_event e
+using changed_event c
+where c.was and e.ledger = c.ledger and e.precinct_code = c.precinct_code and e.item_id = c.item_id
+  and e.event_date = c.event_date;
+
+insert into core.ledger_event (ledger, precinct_code, item_id, event_date,
+                               found_delta, closed_delta, referred_delta, escalated_delta)
+select ledger, precinct_code, item_id, event_date, found_delta, closed_delta, referred_delta, escalated_delta
+from changed_event
+where is_now;
+
 insert into mart.dirty (since, component)
-select min(event_date), 'ledgers' from changed having count(*) > 0;
+select min(event_date), 'ledgers' from changed_event having count(*) > 0;

@@ -4,12 +4,12 @@
 -- they list every row of every key: a night settles the keys it touches by probing those two
 -- tables, never by reading the rows of earlier nights. One file for visits and inspections.
 --
--- winner_change_${kind} records the rows that stopped or started winning, except tonight's
--- rows that won a key nobody held (the bulk of a night, found again by the statements that
--- follow as tonight's rows outside ${beaten}).
+-- What the metrics count of the winners, per precinct and day (core.winners_per_day), moves
+-- by the winners a night adds and removes; winner_change_${kind} keeps the rows that stopped
+-- or started winning beside tonight's bulk, for the first visits that follow.
 
-create temp table winner_change_${kind} (change text, submission_date date, file_id bigint, line_no integer,
-                                         item_date date, left_core boolean) on commit drop;
+create temp table winner_change_${kind} on commit drop as
+select ''::text as change, r.* from ${rows} r limit 0;
 
 -- 1. Rows of files no longer in use leave; a key whose winner left is settled in 3.
 create temp table leaving_${kind} on commit drop as
@@ -26,10 +26,10 @@ with gone as (
     delete from ${keys} k
     using leaving_${kind} l
     where k.precinct_code = l.precinct_code and k.${id} = l.${id} and k.file_id = l.file_id and k.line_no = l.line_no
-    returning k.precinct_code, k.${id}, k.submission_date, k.file_id, k.line_no),
+    returning k.precinct_code, k.${id}, k.file_id, k.line_no),
 lost as (
     insert into winner_change_${kind}
-    select 'lost', g.submission_date, g.file_id, g.line_no, l.${date}, true
+    select 'lost', l.*
     from gone g
     join leaving_${kind} l on l.file_id = g.file_id and l.line_no = g.line_no)
 insert into unsettled_${kind}
@@ -42,9 +42,10 @@ where b.file_id = l.file_id and b.line_no = l.line_no;
 -- 2. Tonight's rows (of the files that became active) claim their keys: the best row of a
 -- key tonight takes a key nobody holds; a key already held is contested and settled in 3;
 -- tonight's other rows of a key are beaten (a key repeated within a file: its later line wins).
--- Their keys are gathered once, with statistics, so that no join below is planned on guesses.
+-- Their keys, with what the counts and first visits need, are gathered once, with statistics,
+-- so that no join below is planned on guesses.
 create temp table arriving_${kind} on commit drop as
-select r.precinct_code, r.${id}, r.submission_date, r.line_no, r.file_id, r.${date} as item_date,
+select r.precinct_code, r.${id}, r.submission_date, r.line_no, r.file_id, r.${date} as item_date, ${measures},
        row_number() over (partition by r.precinct_code, r.${id}
                           order by r.submission_date desc, r.line_no desc) = 1 as best
 from ${rows} r
@@ -72,6 +73,14 @@ from arriving_${kind} a
 where a.best
   and not exists (select 1 from claimed c where c.precinct_code = a.precinct_code and c.${id} = a.${id});
 
+analyze contested_${kind};
+
+-- tonight's winners that took a key nobody held: the bulk of a night
+update arriving_${kind} a
+set best = false
+from contested_${kind} c
+where c.file_id = a.file_id and c.line_no = a.line_no;
+
 -- 3. The keys to settle — those whose winner left and those contested — from all their rows:
 -- the winner they have, the rows beaten before, tonight's contender.
 create temp table settling_${kind} on commit drop as
@@ -91,6 +100,8 @@ join settling_${kind} s using (precinct_code, ${id})
 union all
 select precinct_code, ${id}, submission_date, line_no, file_id, false
 from contested_${kind};
+
+analyze candidate_${kind};
 
 delete from ${keys} k
 using settling_${kind} s
@@ -116,16 +127,34 @@ lost as (
     from ranked
     where rank > 1)
 insert into winner_change_${kind}
-select case when rank = 1 then 'gained' else 'lost' end, c.submission_date, c.file_id, c.line_no, r.${date}, false
+select case when c.rank = 1 then 'gained' else 'lost' end, r.*
 from ranked c
 join ${rows} r on r.submission_date = c.submission_date and r.file_id = c.file_id and r.line_no = c.line_no
 where (c.rank = 1) <> c.was_winner;
 
--- 4. The metrics change from the earliest day a winner appeared or disappeared on (tonight's
--- rows all count: one that lost its key tonight moves the start back at most).
+-- 4. The winners per precinct and day move by what was gained and lost (a day whose count
+-- falls to nothing keeps a row of zeros).
+insert into core.winners_per_day (kind, precinct_code, day, winners, persons_reached, violations_found,
+                                  violations_handled)
+select '${kind}', precinct_code, item_date, sum(sign), sum(sign * persons_reached), sum(sign * violations_found),
+       sum(sign * violations_handled)
+from (select precinct_code, item_date, 1 as sign, persons_reached, violations_found, violations_handled
+      from arriving_${kind}
+      where best
+      union all
+      select r.precinct_code, r.${date}, case when r.change = 'gained' then 1 else -1 end, ${changed_measures}
+      from winner_change_${kind} r) change
+group by precinct_code, item_date
+on conflict (kind, precinct_code, day) do update
+set winners            = core.winners_per_day.winners + excluded.winners,
+    persons_reached    = core.winners_per_day.persons_reached + excluded.persons_reached,
+    violations_found   = core.winners_per_day.violations_found + excluded.violations_found,
+    violations_handled = core.winners_per_day.violations_handled + excluded.violations_handled;
+
+-- 5. The metrics change from the earliest day a winner appeared or disappeared on.
 insert into mart.dirty (since, component)
 select min(day), '${kind}'
-from (select min(item_date) as day from arriving_${kind}
+from (select min(item_date) as day from arriving_${kind} where best
       union all
-      select min(item_date) from winner_change_${kind}) changed
+      select min(${date}) from winner_change_${kind}) changed
 having min(day) is not null;

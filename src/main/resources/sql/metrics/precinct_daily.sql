@@ -5,6 +5,7 @@
 -- :ledgersFrom, :reportingFrom, each between :fromDate and :toDate + 1); before that day it
 -- stands as computed, and its running counts continue from the day before it. So a case
 -- escalated two weeks back recomputes two weeks of ledger counts, not two weeks of visits.
+-- Visits and inspections are read as the merge counted their winners per precinct and day.
 insert into mart.precinct_daily
 with day as (
     select generate_series(:fromDate::date, :toDate::date, interval '1 day')::date as metric_date),
@@ -17,11 +18,9 @@ inspections_before as (
 ledgers_before as (
     select * from mart.precinct_daily where metric_date = :ledgersFrom::date - 1),
 visits as (
-    select precinct_code, visit_date as metric_date, count(*) as visits, sum(persons_reached) as persons
-    from core.visit
-    -- a visit is never dated after its submission: only the partitions of these days are read
-    where visit_date between :visitsFrom and :toDate and submission_date >= :visitsFrom
-    group by 1, 2),
+    select precinct_code, day as metric_date, winners as visits, persons_reached as persons
+    from core.winners_per_day
+    where kind = 'visits' and day between :visitsFrom and :toDate),
 first_visits as (
     -- coverage belongs to the precinct whose jurisdiction holds the unit or enterprise
     select j.precinct_code, f.first_visit_date as metric_date,
@@ -46,11 +45,9 @@ ledgers as (
     where event_date between :ledgersFrom and :toDate
     group by 1, 2),
 inspections as (
-    select precinct_code, inspection_date as metric_date, count(*) as inspections,
-           sum(violations_found) as violations_found, sum(violations_handled) as violations_handled
-    from core.inspection
-    where inspection_date between :inspectionsFrom and :toDate and submission_date >= :inspectionsFrom
-    group by 1, 2),
+    select precinct_code, day as metric_date, winners as inspections, violations_found, violations_handled
+    from core.winners_per_day
+    where kind = 'inspections' and day between :inspectionsFrom and :toDate),
 reported as (
     select distinct precinct_code, submission_date as metric_date
     from ingest.file

@@ -27,7 +27,7 @@ public final class Warehouse {
         jobRepositoryTestUtils.removeJobExecutions();
         jdbc.execute("truncate ingest.rejected_row_store, ingest.file, ingest.run, ingest.listing, ingest.arrival,"
                 + " core.visit_row, core.visit_key, core.visit_beaten,"
-                + " core.inspection_row, core.inspection_key, core.inspection_beaten,"
+                + " core.inspection_row, core.inspection_key, core.inspection_beaten, core.winners_per_day,"
                 + " core.dispute_snapshot, core.hazard_snapshot, core.target_first_visit, core.ledger_event,"
                 + " mart.dirty, mart.state, mart.precinct_daily, mart.daily_org_metrics cascade");
         registry.load(GOOD_REGISTRY, new PrintStream(new ByteArrayOutputStream()));
@@ -77,6 +77,25 @@ public final class Warehouse {
                                           (select * from recorded except all select * from expected)) difference"""
                     .formatted(table, id))).as(table + " winners").isZero();
         }
+        // and the counts per precinct and day, moved by the winners each night added and removed, are theirs
+        assertThat(count("""
+                with counted as (
+                    select kind, precinct_code, day, winners, persons_reached, violations_found, violations_handled
+                    from core.winners_per_day
+                    where (winners, persons_reached, violations_found, violations_handled) <> (0, 0, 0, 0)),
+                winning as (
+                    select 'visits' as kind, precinct_code, visit_date as day, count(*)::integer as winners,
+                           sum(persons_reached) as persons_reached, 0::bigint as violations_found,
+                           0::bigint as violations_handled
+                    from core.visit group by precinct_code, visit_date
+                    union all
+                    select 'inspections', precinct_code, inspection_date, count(*)::integer, 0,
+                           sum(violations_found), sum(violations_handled)
+                    from core.inspection group by precinct_code, inspection_date)
+                select count(*) from ((select * from counted except all select * from winning)
+                                      union all
+                                      (select * from winning except all select * from counted)) difference"""))
+                .as("core.winners_per_day").isZero();
     }
 
     public JdbcTemplate jdbc() {

@@ -70,6 +70,8 @@ class InboxDiscoveryTasklet implements Tasklet {
         jdbc.getJdbcTemplate().execute("truncate ingest.listing, ingest.arrival");
         Connection connection = DataSourceUtils.getConnection(dataSource);
         long listed = listInbox(connection);
+        // a listing of months of files: plan the comparison with the ledger on its real size
+        jdbc.getJdbcTemplate().execute("analyze ingest.listing");
         List<NewFile> arrivals = jdbc.query(NEW_ARRIVALS.query(), Map.of("rerun", rerun != null), (rs, i) -> new NewFile(
                 rs.getString("file_name"), rs.getLong("size_bytes"), rs.getTimestamp("modified_at")));
         try (CopyRows copy = CopyRows.into(connection, "ingest.arrival",

@@ -25,10 +25,17 @@ class MergeTasklet implements Tasklet {
     private static final SqlFile ACCOUNTING_ERRORS = SqlFile.of("merge/accounting_errors");
     private static final List<SqlFile> MERGES = List.of(
             SqlFile.of("merge/version_changes"),
-            winners("visits", "core.visit_row", "core.visit_key", "core.visit_beaten", "visit_id", "visit_date", "visitDays"),
+            SqlFile.of("merge/winners", "visits", Map.of("kind", "visits", "rows", "core.visit_row",
+                    "keys", "core.visit_key", "beaten", "core.visit_beaten", "id", "visit_id", "date", "visit_date",
+                    "days", "visitDays",
+                    "measures", "r.persons_reached, 0 as violations_found, 0 as violations_handled, r.target_type, r.target_code",
+                    "changed_measures", "r.persons_reached, 0, 0")),
             SqlFile.of("merge/first_visits"),
-            winners("inspections", "core.inspection_row", "core.inspection_key", "core.inspection_beaten", "inspection_id",
-                    "inspection_date", "inspectionDays"),
+            SqlFile.of("merge/winners", "inspections", Map.of("kind", "inspections", "rows", "core.inspection_row",
+                    "keys", "core.inspection_key", "beaten", "core.inspection_beaten", "id", "inspection_id",
+                    "date", "inspection_date", "days", "inspectionDays",
+                    "measures", "0 as persons_reached, r.violations_found, r.violations_handled",
+                    "changed_measures", "0, r.violations_found, r.violations_handled")),
             SqlFile.of("merge/ledgers"));
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -37,12 +44,6 @@ class MergeTasklet implements Tasklet {
     MergeTasklet(DataSource dataSource, IngestRuns runs) {
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
         this.runs = runs;
-    }
-
-    private static SqlFile winners(String kind, String rows, String keys, String beaten, String id, String date,
-                                   String days) {
-        return SqlFile.of("merge/winners", kind, Map.of("kind", kind, "rows", rows, "keys", keys, "beaten", beaten,
-                "id", id, "date", date, "days", days));
     }
 
     @Override
