@@ -1,9 +1,9 @@
 package cn.campaign.pipeline.bench;
 
+import cn.campaign.pipeline.contract.CreditCodes;
 import static cn.campaign.pipeline.bench.NationalRegistry.digits;
 import static cn.campaign.pipeline.bench.NationalRegistry.mix;
 
-import cn.campaign.pipeline.ingest.CreditCodes;
 import cn.campaign.pipeline.demo.SampleSubmissions;
 import java.io.BufferedWriter;
 import java.io.IOException;

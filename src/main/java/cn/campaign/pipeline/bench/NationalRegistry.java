@@ -1,6 +1,6 @@
 package cn.campaign.pipeline.bench;
 
-import cn.campaign.pipeline.ingest.CreditCodes;
+import cn.campaign.pipeline.contract.CreditCodes;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

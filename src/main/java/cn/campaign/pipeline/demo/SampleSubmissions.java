@@ -1,6 +1,7 @@
 package cn.campaign.pipeline.demo;
 
-import cn.campaign.pipeline.ingest.CreditCodes;
+import cn.campaign.pipeline.contract.Column;
+import cn.campaign.pipeline.contract.CreditCodes;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package cn.campaign.pipeline.ingest;
 
+import cn.campaign.pipeline.contract.RejectCode;
+
 /**
  * What reading one file decided (contract section 3): {@code read}, with its rows counted, or
  * {@code quarantined} with its code, or {@code stale}; the last two count no rows.

@@ -1,5 +1,7 @@
 package cn.campaign.pipeline.ingest;
 
+import cn.campaign.pipeline.contract.Column;
+import cn.campaign.pipeline.contract.SubmissionKind;
 import java.util.ArrayList;
 import java.util.List;
 

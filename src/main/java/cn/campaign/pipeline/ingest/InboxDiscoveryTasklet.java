@@ -1,5 +1,6 @@
 package cn.campaign.pipeline.ingest;
 
+import cn.campaign.pipeline.contract.SubmissionFileName;
 import cn.campaign.pipeline.PipelineFailure;
 import cn.campaign.pipeline.csv.FileInspection;
 import cn.campaign.pipeline.warehouse.CopyRows;

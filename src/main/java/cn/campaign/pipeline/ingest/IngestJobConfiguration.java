@@ -1,5 +1,6 @@
 package cn.campaign.pipeline.ingest;
 
+import cn.campaign.pipeline.contract.SubmissionKind;
 import cn.campaign.pipeline.cli.FaultInjectionListener;
 import cn.campaign.pipeline.registry.RegistrySnapshots;
 import cn.campaign.pipeline.report.RunProgress;

@@ -1,5 +1,6 @@
 package cn.campaign.pipeline.ingest;
 
+import cn.campaign.pipeline.contract.SubmissionFileName;
 import java.time.LocalDate;
 
 /** The submission dates {@code jobs/rerun} reads again, both ends included. */

@@ -1,7 +1,12 @@
 package cn.campaign.pipeline.ingest;
 
+import cn.campaign.pipeline.contract.Column;
+import cn.campaign.pipeline.contract.PersonalData;
+import cn.campaign.pipeline.contract.RejectCode;
+import cn.campaign.pipeline.contract.SubmissionDates;
+import cn.campaign.pipeline.contract.SubmissionKind;
 import cn.campaign.pipeline.csv.CsvRecord;
-import cn.campaign.pipeline.registry.RegistrySnapshot;
+import cn.campaign.pipeline.contract.RegistryCodes;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
@@ -18,10 +23,10 @@ public final class RowValidator {
     private final HeaderMap header;
     private final LocalDate campaignStart;
     private final LocalDate submissionDate;
-    private final RegistrySnapshot registry;
+    private final RegistryCodes registry;
 
     public RowValidator(SubmissionKind kind, HeaderMap header, LocalDate campaignStart, LocalDate submissionDate,
-                        RegistrySnapshot registry) {
+                        RegistryCodes registry) {
         this.kind = kind;
         this.header = header;
         this.campaignStart = campaignStart;

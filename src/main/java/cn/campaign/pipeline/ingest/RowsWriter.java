@@ -1,5 +1,6 @@
 package cn.campaign.pipeline.ingest;
 
+import cn.campaign.pipeline.contract.RejectCode;
 import cn.campaign.pipeline.warehouse.CopyRows;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package cn.campaign.pipeline.ingest;
 
+import cn.campaign.pipeline.contract.RejectCode;
 import cn.campaign.pipeline.csv.CsvRecord;
 import cn.campaign.pipeline.csv.CsvRecordReader;
 import cn.campaign.pipeline.csv.FileInspection;

@@ -1,5 +1,6 @@
 package cn.campaign.pipeline.ingest;
 
+import cn.campaign.pipeline.contract.RejectCode;
 import cn.campaign.pipeline.registry.RegistrySnapshot;
 import cn.campaign.pipeline.registry.RegistrySnapshots;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package cn.campaign.pipeline.registry;
 
+import cn.campaign.pipeline.contract.RegistryCodes;
 import java.util.HashSet;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * villages and communities of the jurisdiction, the enterprises and the venues. About
  * 340,000 codes at national scale, some 30 MB; one registry version, never changed once read.
  */
-public final class RegistrySnapshot {
+public final class RegistrySnapshot implements RegistryCodes {
 
     private final long loadId;
     private final Set<String> units;
@@ -45,14 +46,17 @@ public final class RegistrySnapshot {
     }
 
     /** A village or community of the registry (every one belongs to a precinct's jurisdiction). */
+    @Override
     public boolean isUnit(String code) {
         return units.contains(code);
     }
 
+    @Override
     public boolean isEnterprise(String creditCode) {
         return enterprises.contains(creditCode);
     }
 
+    @Override
     public boolean isVenue(String venueId) {
         return venues.contains(venueId);
     }

@@ -1,6 +1,6 @@
 package cn.campaign.pipeline.report;
 
-import cn.campaign.pipeline.ingest.RejectCode;
+import cn.campaign.pipeline.contract.RejectCode;
 import cn.campaign.pipeline.warehouse.SqlFile;
 import java.io.BufferedWriter;
 import java.io.IOException;

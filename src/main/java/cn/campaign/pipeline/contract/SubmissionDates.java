@@ -1,4 +1,4 @@
-package cn.campaign.pipeline.ingest;
+package cn.campaign.pipeline.contract;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code 20260203} and {@code 2026年2月3日} (one- or two-digit month and day except in the
  * compact form). Anything else, or a day that does not exist, is not a date (R02).
  */
-final class SubmissionDates {
+public final class SubmissionDates {
 
     private static final List<Pattern> FORMS = List.of(
             Pattern.compile("([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"),
@@ -23,7 +23,7 @@ final class SubmissionDates {
     }
 
     /** The date, or null when the text is not one of the four forms of a real day. */
-    static LocalDate parse(String text) {
+    public static LocalDate parse(String text) {
         if (isIso(text)) {
             // the common spelling, read without a regular expression
             try {

@@ -1,6 +1,5 @@
-package cn.campaign.pipeline.ingest;
+package cn.campaign.pipeline.contract;
 
-import cn.campaign.pipeline.registry.RegistrySnapshot;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,7 +90,7 @@ public enum SubmissionKind {
      * What makes a later line of a file repeat an earlier one (contract section 3): the same
      * key (visits, inspections) or the same values throughout (case and hazard snapshots).
      */
-    String repeatKey(Object[] values) {
+    public String repeatKey(Object[] values) {
         if (keyColumn != null) {
             return (String) values[indexOf(keyColumn)];
         }
@@ -102,7 +101,7 @@ public enum SubmissionKind {
         return key.toString();
     }
 
-    List<Column> columns() {
+    public List<Column> columns() {
         return columns;
     }
 
@@ -110,7 +109,7 @@ public enum SubmissionKind {
         return columns.stream().map(Column::name).toList();
     }
 
-    int indexOf(String columnName) {
+    public int indexOf(String columnName) {
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).name().equals(columnName)) {
                 return i;
@@ -125,7 +124,7 @@ public enum SubmissionKind {
      * mechanism (R09), no more violations handled than found (R04), a visit's target in the
      * registry under its type (R06; an enterprise code failing its check character, R07 too).
      */
-    void checkRow(Object[] values, String[] fields, RegistrySnapshot registry, Set<RejectCode> codes) {
+    public void checkRow(Object[] values, String[] fields, RegistryCodes registry, Set<RejectCode> codes) {
         switch (this) {
             case DISPUTES -> {
                 statusNotBeforeStart(values, "reported_date", codes);
@@ -146,7 +145,7 @@ public enum SubmissionKind {
         }
     }
 
-    private static void targetInRegistry(String type, String code, RegistrySnapshot registry, Set<RejectCode> codes) {
+    private static void targetInRegistry(String type, String code, RegistryCodes registry, Set<RejectCode> codes) {
         if (type == null || code == null) {
             return;
         }

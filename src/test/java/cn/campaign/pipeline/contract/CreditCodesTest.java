@@ -1,4 +1,4 @@
-package cn.campaign.pipeline.ingest;
+package cn.campaign.pipeline.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -1,4 +1,4 @@
-package cn.campaign.pipeline.ingest;
+package cn.campaign.pipeline.contract;
 
 /**
  * The stable problem codes of contract section 3, with the plain-words reason the feedback

@@ -1,4 +1,4 @@
-package cn.campaign.pipeline.ingest;
+package cn.campaign.pipeline.contract;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;

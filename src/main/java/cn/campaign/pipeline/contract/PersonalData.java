@@ -1,4 +1,4 @@
-package cn.campaign.pipeline.ingest;
+package cn.campaign.pipeline.contract;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

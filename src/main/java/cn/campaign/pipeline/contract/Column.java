@@ -1,4 +1,4 @@
-package cn.campaign.pipeline.ingest;
+package cn.campaign.pipeline.contract;
 
 import java.util.Map;
 
@@ -7,9 +7,9 @@ import java.util.Map;
  * alias, and the rule its values follow. {@code choices} maps every accepted spelling
  * (English or Chinese) to the stored English value.
  */
-record Column(String name, String alias, Rule rule, int max, Map<String, String> choices) {
+public record Column(String name, String alias, Rule rule, int max, Map<String, String> choices) {
 
-    enum Rule {
+    public enum Rule {
         /** required free text: an id */
         TEXT,
         /** required, a village or community of the registry (R06) */
@@ -72,11 +72,11 @@ record Column(String name, String alias, Rule rule, int max, Map<String, String>
         return new Column(name, alias, Rule.NOTE, 0, Map.of());
     }
 
-    boolean requiredInHeader() {
+    public boolean requiredInHeader() {
         return rule != Rule.NOTE;
     }
 
-    String label() {
+    public String label() {
         return name + " (" + alias + ")";
     }
 }
