@@ -14,6 +14,10 @@ update ingest.file set state = 'pending', rows_read = 0, encoding = null where s
 drop view ingest.staged_file_missing_rows;
 drop table ingest.stage_visit, ingest.stage_dispute, ingest.stage_hazard, ingest.stage_inspection;
 
+-- A run is recorded before its job starts and its id is a job parameter (a restart has the
+-- same), so the run no longer needs to know its job instance.
+alter table ingest.run drop column job_instance_id;
+
 -- A rerun retires the records of the files it reads again and records them anew, so the
 -- rows of the old record and of the new one never share a file_id.
 alter table ingest.file drop column rerun_reset;

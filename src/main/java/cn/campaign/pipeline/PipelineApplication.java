@@ -1,14 +1,16 @@
 package cn.campaign.pipeline;
 
-import cn.campaign.pipeline.cli.CommandRunner;
-import cn.campaign.pipeline.cli.PipelineCommand;
-import cn.campaign.pipeline.cli.UsageException;
+import cn.campaign.pipeline.operation.PipelineFailure;
+import cn.campaign.pipeline.command.CommandRunner;
+import cn.campaign.pipeline.command.PipelineCommand;
+import cn.campaign.pipeline.command.UsageException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -17,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * one line on the console; the stack trace goes to the run's log file under var/logs.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class PipelineApplication {
 
     public static void main(String[] args) {

@@ -2,7 +2,7 @@ package cn.campaign.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.campaign.pipeline.registry.RegistryCommands;
+import cn.campaign.pipeline.registry.RegistryCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ public final class Warehouse {
     }
 
     /** Empties every ingest, core and mart table and the batch metadata, and loads the fixture registry. */
-    public void reset(RegistryCommands registry, JobRepositoryTestUtils jobRepositoryTestUtils) {
+    public void reset(RegistryCommand registry, JobRepositoryTestUtils jobRepositoryTestUtils) {
         jobRepositoryTestUtils.removeJobExecutions();
         jdbc.execute("truncate ingest.rejected_row_store, ingest.file, ingest.run, ingest.listing, ingest.arrival,"
                 + " core.visit_row, core.visit_key, core.visit_beaten,"

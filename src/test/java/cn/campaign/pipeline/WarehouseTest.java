@@ -1,7 +1,7 @@
 package cn.campaign.pipeline;
 
-import cn.campaign.pipeline.ingest.IngestCommands;
-import cn.campaign.pipeline.registry.RegistryCommands;
+import cn.campaign.pipeline.nightly.NightlyCommand;
+import cn.campaign.pipeline.registry.RegistryCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -19,9 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public abstract class WarehouseTest {
 
     @Autowired
-    protected IngestCommands ingest;
+    protected NightlyCommand ingest;
     @Autowired
-    protected RegistryCommands registry;
+    protected RegistryCommand registry;
     @Autowired
     protected JobRepositoryTestUtils jobRepositoryTestUtils;
     @Autowired

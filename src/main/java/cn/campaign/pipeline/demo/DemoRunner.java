@@ -1,8 +1,8 @@
 package cn.campaign.pipeline.demo;
 
-import cn.campaign.pipeline.PipelinePaths;
-import cn.campaign.pipeline.ingest.IngestCommands;
-import cn.campaign.pipeline.registry.RegistryCommands;
+import cn.campaign.pipeline.operation.PipelinePaths;
+import cn.campaign.pipeline.nightly.NightlyCommand;
+import cn.campaign.pipeline.registry.RegistryCommand;
 import cn.campaign.pipeline.warehouse.SqlFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,14 +34,14 @@ public class DemoRunner {
     private static final SqlFile NIGHT_LINE = SqlFile.of("report/night_line");
     private static final SqlFile SUMMARY = SqlFile.of("report/demo_summary");
 
-    private final RegistryCommands registry;
-    private final IngestCommands ingest;
+    private final RegistryCommand registry;
+    private final NightlyCommand ingest;
     private final NamedParameterJdbcTemplate jdbc;
     private final Path demoDir;
     private final Path reportsDir;
     private final LocalDate campaignStart;
 
-    public DemoRunner(RegistryCommands registry, IngestCommands ingest, DataSource dataSource, PipelinePaths paths,
+    public DemoRunner(RegistryCommand registry, NightlyCommand ingest, DataSource dataSource, PipelinePaths paths,
                       @Value("${campaign.start-date}") LocalDate campaignStart) {
         this.registry = registry;
         this.ingest = ingest;

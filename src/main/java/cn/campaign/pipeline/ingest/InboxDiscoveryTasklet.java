@@ -1,7 +1,7 @@
 package cn.campaign.pipeline.ingest;
 
 import cn.campaign.pipeline.contract.SubmissionFileName;
-import cn.campaign.pipeline.PipelineFailure;
+import cn.campaign.pipeline.operation.PipelineFailure;
 import cn.campaign.pipeline.csv.FileInspection;
 import cn.campaign.pipeline.warehouse.CopyRows;
 import cn.campaign.pipeline.warehouse.SqlFile;
@@ -42,24 +42,21 @@ class InboxDiscoveryTasklet implements Tasklet {
     private static final SqlFile RERUN_RESET = SqlFile.of("ingest/rerun_reset");
     private static final SqlFile CLASSIFY = SqlFile.of("ingest/classify_arrivals");
 
+    private final long runId;
     private final Path inbox;
-    private final String command;
     private final int partitions;
     private final DataSource dataSource;
     private final NamedParameterJdbcTemplate jdbc;
-    private final IngestRuns runs;
     private final RerunRange rerun;
 
     /** {@code rerun} is null for a nightly run, else the submission dates to read again. */
-    InboxDiscoveryTasklet(Path inbox, String command, RerunRange rerun, int partitions, DataSource dataSource,
-                          IngestRuns runs) {
+    InboxDiscoveryTasklet(long runId, Path inbox, RerunRange rerun, int partitions, DataSource dataSource) {
+        this.runId = runId;
         this.inbox = inbox;
-        this.command = command;
         this.rerun = rerun;
         this.partitions = partitions;
         this.dataSource = dataSource;
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
-        this.runs = runs;
     }
 
     @Override
@@ -67,7 +64,6 @@ class InboxDiscoveryTasklet implements Tasklet {
         if (!Files.isDirectory(inbox)) {
             throw new PipelineFailure(inbox + ": inbox folder not found");
         }
-        long runId = runs.startRun(chunkContext.getStepContext().getStepExecution(), command, inbox.toString());
         jdbc.getJdbcTemplate().execute("truncate ingest.listing, ingest.arrival");
         Connection connection = DataSourceUtils.getConnection(dataSource);
         long listed = listInbox(connection);

@@ -1,10 +1,8 @@
 package cn.campaign.pipeline.merge;
 
-import cn.campaign.pipeline.ingest.IngestRuns;
-import cn.campaign.pipeline.cli.FaultInjectionListener;
-import cn.campaign.pipeline.report.RunProgress;
+import cn.campaign.pipeline.operation.PipelineStepListener;
+import java.util.List;
 import javax.sql.DataSource;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -12,17 +10,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The merge step of the ingest job: staged rows into the rejects, the ledger and core. */
+/** The merge stage's step: versions, winners, first visits and ledgers of what a night read. */
 @Configuration(proxyBeanMethods = false)
 public class MergeStepConfiguration {
 
     @Bean
     Step mergeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
-                   IngestRuns runs, FaultInjectionListener faultInjection, RunProgress progress) {
-        return new StepBuilder("mergeStep", jobRepository)
-                .tasklet(new MergeTasklet(dataSource, runs), transactionManager)
-                .listener((StepExecutionListener) faultInjection)
-                .listener(progress)
-                .build();
+                   List<PipelineStepListener> listeners) {
+        return PipelineStepListener.watched(new StepBuilder("mergeStep", jobRepository)
+                    .tasklet(new MergeTasklet(dataSource), transactionManager), listeners).build();
     }
 }

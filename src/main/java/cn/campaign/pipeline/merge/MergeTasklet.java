@@ -1,6 +1,6 @@
 package cn.campaign.pipeline.merge;
 
-import cn.campaign.pipeline.ingest.IngestRuns;
+import cn.campaign.pipeline.ingest.RunParameters;
 import cn.campaign.pipeline.warehouse.SqlFile;
 import java.util.List;
 import java.util.Map;
@@ -39,16 +39,14 @@ class MergeTasklet implements Tasklet {
             SqlFile.of("merge/ledgers"));
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final IngestRuns runs;
 
-    MergeTasklet(DataSource dataSource, IngestRuns runs) {
+    MergeTasklet(DataSource dataSource) {
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
-        this.runs = runs;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        long runId = runs.runOf(chunkContext.getStepContext().getStepExecution());
+        long runId = RunParameters.runId(chunkContext.getStepContext().getStepExecution());
         PREPARE.forEach(sql -> sql.execute(jdbc, Map.of()));
         Map<String, Object> days = jdbc.queryForMap(RUN_DAYS.query(), Map.of("runId", runId));
         Map<String, Object> parameters = Map.of("runId", runId, "visitDays", days.get("visit_days"),

@@ -1,6 +1,6 @@
 package cn.campaign.pipeline.registry;
 
-import cn.campaign.pipeline.PipelineFailure;
+import cn.campaign.pipeline.operation.PipelineFailure;
 import cn.campaign.pipeline.csv.CsvRecord;
 import cn.campaign.pipeline.csv.CsvRecordReader;
 import cn.campaign.pipeline.csv.FileInspection;

@@ -1,6 +1,6 @@
 package cn.campaign.pipeline.registry;
 
-import cn.campaign.pipeline.PipelineFailure;
+import cn.campaign.pipeline.operation.PipelineFailure;
 import java.util.List;
 
 /** The registry load broke rules: every offending {@code file:line: rule}, not only the first. */

@@ -1,7 +1,8 @@
 package cn.campaign.pipeline.report;
 
-import cn.campaign.pipeline.PipelineFailure;
-import cn.campaign.pipeline.PipelinePaths;
+import cn.campaign.pipeline.feedback.FeedbackWriter;
+import cn.campaign.pipeline.operation.PipelineFailure;
+import cn.campaign.pipeline.operation.PipelinePaths;
 import cn.campaign.pipeline.warehouse.SqlFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package cn.campaign.pipeline.report;
 
-import cn.campaign.pipeline.cli.FaultInjectionListener;
-import cn.campaign.pipeline.ingest.IngestRuns;
-import org.springframework.batch.core.listener.StepExecutionListener;
+import cn.campaign.pipeline.ingest.RunParameters;
+import cn.campaign.pipeline.operation.PipelineStepListener;
+import java.util.List;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The report step of the ingest job, after the feedback step: the run's HTML report. */
+/** The report stage's step: the run's HTML report. */
 @Configuration(proxyBeanMethods = false)
 public class ReportStepConfiguration {
 
@@ -21,16 +21,13 @@ public class ReportStepConfiguration {
 
     @Bean
     Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, HtmlReport report,
-                    IngestRuns runs, RunProgress progress, FaultInjectionListener faultInjection) {
-        return new StepBuilder("reportStep", jobRepository)
+                    List<PipelineStepListener> listeners) {
+        return PipelineStepListener.watched(new StepBuilder("reportStep", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
-                    StepExecution step = chunkContext.getStepContext().getStepExecution();
-                    report.write(runs.runOf(step)).ifPresent(path ->
-                            step.getJobExecution().getExecutionContext().putString(REPORT_PATH, path.toString()));
+                    StepExecution execution = chunkContext.getStepContext().getStepExecution();
+                    report.write(RunParameters.runId(execution)).ifPresent(path ->
+                            execution.getJobExecution().getExecutionContext().putString(REPORT_PATH, path.toString()));
                     return RepeatStatus.FINISHED;
-                }, transactionManager)
-                .listener((StepExecutionListener) faultInjection)
-                .listener(progress)
-                .build();
+                }, transactionManager), listeners).build();
     }
 }

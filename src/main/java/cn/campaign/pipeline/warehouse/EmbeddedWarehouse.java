@@ -1,6 +1,6 @@
 package cn.campaign.pipeline.warehouse;
 
-import cn.campaign.pipeline.PipelineFailure;
+import cn.campaign.pipeline.operation.PipelineFailure;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,9 +1,8 @@
 package cn.campaign.pipeline.warehouse;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Path;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
+import cn.campaign.pipeline.operation.PipelineSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,19 +16,19 @@ import org.springframework.context.annotation.Configuration;
 public class EmbeddedWarehouseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedWarehouse embeddedWarehouse(@Value("${pipeline.embedded.data-dir}") Path dataDir) {
-        return EmbeddedWarehouse.start(dataDir);
+    EmbeddedWarehouse embeddedWarehouse(PipelineSettings settings) {
+        return EmbeddedWarehouse.start(settings.embedded().dataDir());
     }
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(EmbeddedWarehouse warehouse,
-                                @Value("${pipeline.threads}") int threads) {
+                                PipelineSettings settings) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(warehouse.jdbcUrl());
         dataSource.setUsername("postgres");
         dataSource.setPassword("postgres");
         // every ingest thread holds a connection for its file, plus the job repository's
-        dataSource.setMaximumPoolSize(Math.max(threads, Runtime.getRuntime().availableProcessors()) + 6);
+        dataSource.setMaximumPoolSize(Math.max(settings.readerThreads(), Runtime.getRuntime().availableProcessors()) + 6);
         dataSource.setPoolName("embedded-warehouse");
         // the server is local: if it does not answer within seconds it is down, say so
         dataSource.setConnectionTimeout(5_000);

@@ -1,6 +1,6 @@
 package cn.campaign.pipeline.warehouse;
 
-import cn.campaign.pipeline.PipelineFailure;
+import cn.campaign.pipeline.operation.PipelineFailure;
 import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -2,7 +2,7 @@ package cn.campaign.pipeline.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.campaign.pipeline.cli.FaultInjectionListener;
+import cn.campaign.pipeline.nightly.FaultInjectionListener;
 import cn.campaign.pipeline.csv.FileInspection;
 import cn.campaign.pipeline.demo.SampleRegistry;
 import cn.campaign.pipeline.demo.SampleSubmissions;
@@ -103,7 +103,7 @@ class KilledRunsTest {
         // then it resumed the killed run, and the warehouse and the files written for people are
         // what an uninterrupted run (and the next nightly) gives
         assertThat(next.exitCode()).as(next.stdout() + next.stderr()).isZero();
-        assertThat(next.stdout()).contains("resuming interrupted ingestJob execution");
+        assertThat(next.stdout()).contains("resuming interrupted nightlyJob execution");
         assertThat(dump(home)).isEqualTo(uninterruptedThenNext);
         assertThat(hashes(inbox)).isEqualTo(inboxBytes);
     }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.campaign.pipeline.Inbox;
 import cn.campaign.pipeline.PipelineApplication;
 import cn.campaign.pipeline.Warehouse;
-import cn.campaign.pipeline.ingest.IngestCommands;
-import cn.campaign.pipeline.registry.RegistryCommands;
+import cn.campaign.pipeline.nightly.NightlyCommand;
+import cn.campaign.pipeline.registry.RegistryCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -162,8 +162,8 @@ class OrderIndependenceProperties {
     static final Set<String> FIXED_SLOTS = FIXED_FILES.stream().map(SubmissionFile::slot).collect(Collectors.toSet());
 
     private static ConfigurableApplicationContext context;
-    private static IngestCommands ingest;
-    private static RegistryCommands registry;
+    private static NightlyCommand ingest;
+    private static RegistryCommand registry;
     private static Warehouse warehouse;
     private static JobRepositoryTestUtils jobRepositoryTestUtils;
 
@@ -172,8 +172,8 @@ class OrderIndependenceProperties {
         context = new SpringApplicationBuilder(PipelineApplication.class).run(
                 "--pipeline.embedded.data-dir=target/test-pg/order-" + System.nanoTime(),
                 "--pipeline.var-dir=target/test-var/order-" + System.nanoTime());
-        ingest = context.getBean(IngestCommands.class);
-        registry = context.getBean(RegistryCommands.class);
+        ingest = context.getBean(NightlyCommand.class);
+        registry = context.getBean(RegistryCommand.class);
         warehouse = new Warehouse(context.getBean(JdbcTemplate.class));
         jobRepositoryTestUtils = new JobRepositoryTestUtils(context.getBean(JobRepository.class));
     }

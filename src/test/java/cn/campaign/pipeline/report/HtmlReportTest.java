@@ -6,12 +6,12 @@ import static cn.campaign.pipeline.metrics.ThreeDaysOfSubmissions.VISITS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.campaign.pipeline.Inbox;
-import cn.campaign.pipeline.PipelinePaths;
+import cn.campaign.pipeline.operation.PipelinePaths;
 import cn.campaign.pipeline.PipelineTest;
 import cn.campaign.pipeline.Warehouse;
-import cn.campaign.pipeline.ingest.IngestCommands;
+import cn.campaign.pipeline.nightly.NightlyCommand;
 import cn.campaign.pipeline.metrics.ThreeDaysOfSubmissions;
-import cn.campaign.pipeline.registry.RegistryCommands;
+import cn.campaign.pipeline.registry.RegistryCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -42,9 +42,9 @@ class HtmlReportTest {
             "enterprise_coverage", "reporting_coverage"};
 
     @Autowired
-    IngestCommands ingest;
+    NightlyCommand ingest;
     @Autowired
-    RegistryCommands registry;
+    RegistryCommand registry;
     @Autowired
     JobRepositoryTestUtils jobRepositoryTestUtils;
     @Autowired

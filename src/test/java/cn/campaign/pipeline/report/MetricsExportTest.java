@@ -3,12 +3,12 @@ package cn.campaign.pipeline.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.campaign.pipeline.Inbox;
-import cn.campaign.pipeline.PipelinePaths;
+import cn.campaign.pipeline.operation.PipelinePaths;
 import cn.campaign.pipeline.PipelineTest;
 import cn.campaign.pipeline.Warehouse;
-import cn.campaign.pipeline.ingest.IngestCommands;
+import cn.campaign.pipeline.nightly.NightlyCommand;
 import cn.campaign.pipeline.metrics.ThreeDaysOfSubmissions;
-import cn.campaign.pipeline.registry.RegistryCommands;
+import cn.campaign.pipeline.registry.RegistryCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +33,9 @@ class MetricsExportTest {
     static final LocalDate FEB_3 = LocalDate.of(2026, 2, 3);
 
     @Autowired
-    IngestCommands ingest;
+    NightlyCommand ingest;
     @Autowired
-    RegistryCommands registry;
+    RegistryCommand registry;
     @Autowired
     MetricsExport export;
     @Autowired

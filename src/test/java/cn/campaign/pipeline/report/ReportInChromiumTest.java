@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import cn.campaign.pipeline.Inbox;
-import cn.campaign.pipeline.PipelinePaths;
+import cn.campaign.pipeline.operation.PipelinePaths;
 import cn.campaign.pipeline.PipelineTest;
 import cn.campaign.pipeline.Warehouse;
-import cn.campaign.pipeline.ingest.IngestCommands;
+import cn.campaign.pipeline.nightly.NightlyCommand;
 import cn.campaign.pipeline.metrics.ThreeDaysOfSubmissions;
-import cn.campaign.pipeline.registry.RegistryCommands;
+import cn.campaign.pipeline.registry.RegistryCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
@@ -42,9 +42,9 @@ class ReportInChromiumTest {
     static final Path SCREENSHOT = Path.of("target/report-screenshot.png");
 
     @Autowired
-    IngestCommands ingest;
+    NightlyCommand ingest;
     @Autowired
-    RegistryCommands registry;
+    RegistryCommand registry;
     @Autowired
     JobRepositoryTestUtils jobRepositoryTestUtils;
     @Autowired

@@ -3,7 +3,7 @@ package cn.campaign.pipeline.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.campaign.pipeline.PipelineFailure;
+import cn.campaign.pipeline.operation.PipelineFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

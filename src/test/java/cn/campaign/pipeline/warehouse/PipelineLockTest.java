@@ -3,10 +3,10 @@ package cn.campaign.pipeline.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.campaign.pipeline.PipelineFailure;
+import cn.campaign.pipeline.operation.PipelineFailure;
 import cn.campaign.pipeline.WarehouseTest;
-import cn.campaign.pipeline.cli.CommandRunner;
-import cn.campaign.pipeline.cli.PipelineCommand;
+import cn.campaign.pipeline.command.CommandRunner;
+import cn.campaign.pipeline.command.PipelineCommand;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

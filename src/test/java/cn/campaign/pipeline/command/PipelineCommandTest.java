@@ -1,4 +1,4 @@
-package cn.campaign.pipeline.cli;
+package cn.campaign.pipeline.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

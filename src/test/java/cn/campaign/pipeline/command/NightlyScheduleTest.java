@@ -1,9 +1,9 @@
-package cn.campaign.pipeline.cli;
+package cn.campaign.pipeline.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.campaign.pipeline.PipelineFailure;
-import cn.campaign.pipeline.cli.NightlySchedule.NextNight;
+import cn.campaign.pipeline.operation.PipelineFailure;
+import cn.campaign.pipeline.command.NightlySchedule.NextNight;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,6 @@
-package cn.campaign.pipeline;
+package cn.campaign.pipeline.operation;
 
 import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Where the pipeline writes its outputs, all under one var folder (property pipeline.var-dir). */
@@ -10,8 +9,8 @@ public class PipelinePaths {
 
     private final Path varDir;
 
-    public PipelinePaths(@Value("${pipeline.var-dir}") Path varDir) {
-        this.varDir = varDir;
+    public PipelinePaths(PipelineSettings settings) {
+        this.varDir = settings.varDir();
     }
 
     public Path varDir() {

@@ -1,14 +1,13 @@
-package cn.campaign.pipeline.cli;
+package cn.campaign.pipeline.nightly;
 
+import cn.campaign.pipeline.operation.PipelineSettings;
+import cn.campaign.pipeline.operation.PipelineStepListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.springframework.batch.core.listener.ChunkListener;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.scope.context.StepContext;
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Component;
  * database, at exactly that point. Without the property it does nothing.
  */
 @Component
-public class FaultInjectionListener implements StepExecutionListener, ChunkListener<Object, Object> {
+public class FaultInjectionListener implements PipelineStepListener {
 
     public static final String PAUSED = "PAUSED at ";
 
@@ -27,15 +26,14 @@ public class FaultInjectionListener implements StepExecutionListener, ChunkListe
     private final Path resumeFile;
     private boolean paused;
 
-    public FaultInjectionListener(@Value("${pipeline.fault-injection.pause-at:}") String pauseAt,
-                                  @Value("${pipeline.fault-injection.resume-file:}") String resumeFile) {
-        this.pauseAt = pauseAt;
-        this.resumeFile = resumeFile.isEmpty() ? null : Path.of(resumeFile);
+    public FaultInjectionListener(PipelineSettings settings) {
+        this.pauseAt = settings.faultInjection().pauseAt();
+        this.resumeFile = settings.faultInjection().resumeFile();
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        if (stepExecution.getStepName().equals(pauseAt)) {
+        if (pauseAt != null && stepExecution.getStepName().equals(pauseAt)) {
             pause(pauseAt);
         }
     }
@@ -43,7 +41,7 @@ public class FaultInjectionListener implements StepExecutionListener, ChunkListe
     @Override
     public void afterChunk(Chunk<Object> chunk) {
         StepContext step = StepSynchronizationManager.getContext();
-        if (!paused && step != null && step.getStepName().startsWith(pauseAt + ":")) {
+        if (pauseAt != null && !paused && step != null && step.getStepName().startsWith(pauseAt + ":")) {
             pause(pauseAt);
         }
     }

@@ -1,6 +1,5 @@
-package cn.campaign.pipeline.cli;
+package cn.campaign.pipeline.operation;
 
-import cn.campaign.pipeline.PipelineFailure;
 import java.io.PrintStream;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;

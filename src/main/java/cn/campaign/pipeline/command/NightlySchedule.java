@@ -1,7 +1,7 @@
-package cn.campaign.pipeline.cli;
+package cn.campaign.pipeline.command;
 
-import cn.campaign.pipeline.PipelineFailure;
-import cn.campaign.pipeline.ingest.IngestCommands;
+import cn.campaign.pipeline.operation.PipelineFailure;
+import cn.campaign.pipeline.nightly.NightlyCommand;
 import cn.campaign.pipeline.warehouse.PipelineLock;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import cn.campaign.pipeline.operation.PipelineSettings;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.Trigger;
 import org.springframework.scheduling.TriggerContext;
@@ -34,13 +34,13 @@ public class NightlySchedule {
     private static final Logger log = LoggerFactory.getLogger(NightlySchedule.class);
 
     private final PipelineLock lock;
-    private final IngestCommands ingest;
+    private final NightlyCommand ingest;
     private final String cron;
 
-    public NightlySchedule(PipelineLock lock, IngestCommands ingest, @Value("${pipeline.schedule.cron}") String cron) {
+    public NightlySchedule(PipelineLock lock, NightlyCommand ingest, PipelineSettings settings) {
         this.lock = lock;
         this.ingest = ingest;
-        this.cron = cron;
+        this.cron = settings.schedule().cron();
     }
 
     public void run(Path inbox, PrintStream out) {

@@ -1,4 +1,4 @@
-package cn.campaign.pipeline.cli;
+package cn.campaign.pipeline.command;
 
 import cn.campaign.pipeline.ingest.RerunRange;
 import cn.campaign.pipeline.report.ExportRequest;

@@ -1,4 +1,4 @@
-package cn.campaign.pipeline;
+package cn.campaign.pipeline.operation;
 
 /**
  * A failure the operator can act on: its message is printed as the one line on the console

@@ -3,7 +3,7 @@ package cn.campaign.pipeline.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.campaign.pipeline.PipelineFailure;
+import cn.campaign.pipeline.operation.PipelineFailure;
 import cn.campaign.pipeline.PipelineTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,12 +22,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @PipelineTest
-class ReferenceJobTest {
+class RegistryJobTest {
 
     private static final Path GOOD_REGISTRY = Path.of("src/test/resources/registry/good");
 
     @Autowired
-    RegistryCommands registry;
+    RegistryCommand registry;
     @Autowired
     JdbcTemplate jdbc;
     @TempDir

@@ -13,22 +13,25 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** {@code jobs/reference DIR}: load the registry of contract section 1, all or nothing. */
+/**
+ * The registry stage: {@code registryJob} loads the registry of contract section 1 from a
+ * folder ({@code jobs/reference DIR}), all or nothing, as a new version.
+ */
 @Configuration(proxyBeanMethods = false)
-public class ReferenceJobConfiguration {
+public class RegistryJobConfiguration {
 
-    public static final String JOB_NAME = "referenceJob";
+    public static final String JOB_NAME = "registryJob";
     public static final String REGISTRY_DIR = "registryDir";
 
     @Bean
-    Job referenceJob(JobRepository jobRepository, Step loadRegistryStep) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(loadRegistryStep).build();
+    Job registryJob(JobRepository jobRepository, Step registryLoadStep) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(registryLoadStep).build();
     }
 
     @Bean
-    Step loadRegistryStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+    Step registryLoadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                           RegistryLoadTasklet registryLoadTasklet) {
-        return new StepBuilder("loadRegistryStep", jobRepository)
+        return new StepBuilder("registryLoadStep", jobRepository)
                 .tasklet(registryLoadTasklet, transactionManager)
                 .build();
     }

@@ -1,6 +1,6 @@
 package cn.campaign.pipeline.registry;
 
-import cn.campaign.pipeline.cli.PipelineLauncher;
+import cn.campaign.pipeline.operation.PipelineLauncher;
 import cn.campaign.pipeline.warehouse.SqlFile;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -11,27 +11,27 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** {@code jobs/reference DIR}: runs the referenceJob and prints the version it recorded. */
+/** {@code jobs/reference DIR}: runs the registryJob and prints the version it recorded. */
 @Component
-public class RegistryCommands {
+public class RegistryCommand {
 
     private static final SqlFile CURRENT_VERSION = SqlFile.of("registry/current_version");
 
     private final PipelineLauncher launcher;
-    private final Job referenceJob;
+    private final Job registryJob;
     private final JdbcTemplate jdbc;
 
-    public RegistryCommands(PipelineLauncher launcher, @Qualifier(ReferenceJobConfiguration.JOB_NAME) Job referenceJob,
+    public RegistryCommand(PipelineLauncher launcher, @Qualifier(RegistryJobConfiguration.JOB_NAME) Job registryJob,
                             JdbcTemplate jdbc) {
         this.launcher = launcher;
-        this.referenceJob = referenceJob;
+        this.registryJob = registryJob;
         this.jdbc = jdbc;
     }
 
     public void load(Path registryDir, PrintStream out) {
         // every load is a new registry version, so each launch is its own job instance
-        launcher.launch(referenceJob, new JobParametersBuilder()
-                .addString(ReferenceJobConfiguration.REGISTRY_DIR, registryDir.toAbsolutePath().normalize().toString())
+        launcher.launch(registryJob, new JobParametersBuilder()
+                .addString(RegistryJobConfiguration.REGISTRY_DIR, registryDir.toAbsolutePath().normalize().toString())
                 .addString("requestedAt", Instant.now().toString())
                 .toJobParameters());
         out.println(currentVersion());

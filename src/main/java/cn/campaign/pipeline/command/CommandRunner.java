@@ -1,8 +1,8 @@
-package cn.campaign.pipeline.cli;
+package cn.campaign.pipeline.command;
 
 import cn.campaign.pipeline.demo.DemoRunner;
-import cn.campaign.pipeline.ingest.IngestCommands;
-import cn.campaign.pipeline.registry.RegistryCommands;
+import cn.campaign.pipeline.nightly.NightlyCommand;
+import cn.campaign.pipeline.registry.RegistryCommand;
 import cn.campaign.pipeline.report.MetricsExport;
 import cn.campaign.pipeline.warehouse.PipelineLock;
 import com.zaxxer.hikari.HikariDataSource;
@@ -18,12 +18,12 @@ public class CommandRunner {
     private final DataSource dataSource;
     private final NightlySchedule schedule;
     private final PipelineLock lock;
-    private final RegistryCommands registry;
-    private final IngestCommands ingest;
+    private final RegistryCommand registry;
+    private final NightlyCommand ingest;
     private final DemoRunner demo;
     private final MetricsExport export;
 
-    public CommandRunner(PipelineLock lock, RegistryCommands registry, IngestCommands ingest, DemoRunner demo,
+    public CommandRunner(PipelineLock lock, RegistryCommand registry, NightlyCommand ingest, DemoRunner demo,
                          NightlySchedule schedule, MetricsExport export, DataSource dataSource) {
         this.schedule = schedule;
         this.dataSource = dataSource;

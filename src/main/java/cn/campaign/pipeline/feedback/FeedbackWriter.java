@@ -1,4 +1,4 @@
-package cn.campaign.pipeline.report;
+package cn.campaign.pipeline.feedback;
 
 import cn.campaign.pipeline.contract.RejectCode;
 import cn.campaign.pipeline.warehouse.SqlFile;
@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 public class FeedbackWriter {
 
     static final String[] HEADER = {"文件 file", "行号 line", "代码 codes", "原因 reason", "原始行 raw line"};
-    private static final SqlFile FEEDBACK_ROWS = SqlFile.of("report/feedback_rows");
+    private static final SqlFile FEEDBACK_ROWS = SqlFile.of("feedback/feedback_rows");
     private static final String NO_PRECINCT = "unknown_precinct";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -46,7 +46,7 @@ public class FeedbackWriter {
     }
 
     /** The name of a precinct's feedback file in its run folder. */
-    static String fileName(String precinctCode) {
+    public static String fileName(String precinctCode) {
         return (precinctCode.isEmpty() ? NO_PRECINCT : precinctCode) + ".csv";
     }
 
@@ -60,7 +60,7 @@ public class FeedbackWriter {
                 ? "'" + cell : cell;
     }
 
-    static String reason(String codes, String detail) {
+    public static String reason(String codes, String detail) {
         String reason = Arrays.stream(codes.split(","))
                 .map(code -> switch (code) {
                     case "duplicate" -> "重复文件 / duplicate file";

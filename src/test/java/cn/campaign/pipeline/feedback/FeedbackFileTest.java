@@ -1,8 +1,8 @@
-package cn.campaign.pipeline.report;
+package cn.campaign.pipeline.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.campaign.pipeline.PipelinePaths;
+import cn.campaign.pipeline.operation.PipelinePaths;
 import cn.campaign.pipeline.WarehouseTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

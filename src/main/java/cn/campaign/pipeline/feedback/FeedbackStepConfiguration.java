@@ -1,10 +1,10 @@
-package cn.campaign.pipeline.report;
+package cn.campaign.pipeline.feedback;
 
-import cn.campaign.pipeline.PipelinePaths;
-import cn.campaign.pipeline.cli.FaultInjectionListener;
-import cn.campaign.pipeline.ingest.IngestRuns;
+import cn.campaign.pipeline.ingest.RunParameters;
+import cn.campaign.pipeline.operation.PipelinePaths;
+import cn.campaign.pipeline.operation.PipelineStepListener;
+import java.util.List;
 import javax.sql.DataSource;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -13,23 +13,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The feedback step of the ingest job: one file per precinct with something to fix. */
+/** The feedback stage's step: one file per precinct with something to fix in the run. */
 @Configuration(proxyBeanMethods = false)
 public class FeedbackStepConfiguration {
 
     @Bean
     Step feedbackStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
-                      IngestRuns runs, PipelinePaths paths, RunProgress progress,
-                      FaultInjectionListener faultInjection) {
+                      PipelinePaths paths, List<PipelineStepListener> listeners) {
         FeedbackWriter writer = new FeedbackWriter(dataSource);
-        return new StepBuilder("feedbackStep", jobRepository)
+        return PipelineStepListener.watched(new StepBuilder("feedbackStep", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
-                    long runId = runs.runOf(chunkContext.getStepContext().getStepExecution());
+                    long runId = RunParameters.runId(chunkContext.getStepContext().getStepExecution());
                     contribution.incrementWriteCount(writer.write(runId, paths.feedbackDir(runId)));
                     return RepeatStatus.FINISHED;
-                }, transactionManager)
-                .listener((StepExecutionListener) faultInjection)
-                .listener(progress)
-                .build();
+                }, transactionManager), listeners).build();
     }
 }

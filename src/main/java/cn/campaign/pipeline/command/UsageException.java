@@ -1,4 +1,4 @@
-package cn.campaign.pipeline.cli;
+package cn.campaign.pipeline.command;
 
 /** The command line does not follow the usage: exit code 2. */
 public class UsageException extends RuntimeException {

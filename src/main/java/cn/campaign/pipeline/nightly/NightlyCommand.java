@@ -1,10 +1,11 @@
-package cn.campaign.pipeline.ingest;
+package cn.campaign.pipeline.nightly;
 
-import cn.campaign.pipeline.PipelinePaths;
-import cn.campaign.pipeline.cli.PipelineLauncher;
+import cn.campaign.pipeline.ingest.RerunRange;
+import cn.campaign.pipeline.ingest.RunParameters;
+import cn.campaign.pipeline.ingest.IngestRuns;
+import cn.campaign.pipeline.operation.PipelinePaths;
+import cn.campaign.pipeline.operation.PipelineLauncher;
 import cn.campaign.pipeline.report.ReportStepConfiguration;
-import cn.campaign.pipeline.report.RunProgress;
-import cn.campaign.pipeline.report.RunSummary;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,19 +22,19 @@ import org.springframework.stereotype.Component;
  * is new in the inbox, or read a range of submission dates again.
  */
 @Component
-public class IngestCommands {
+public class NightlyCommand {
 
     private final PipelineLauncher launcher;
-    private final Job ingestJob;
+    private final Job nightlyJob;
     private final IngestRuns runs;
-    private final RunSummary summary;
+    private final NightlySummary summary;
     private final PipelinePaths paths;
-    private final RunProgress progress;
+    private final NightlyProgress progress;
 
-    public IngestCommands(PipelineLauncher launcher, @Qualifier(IngestJobConfiguration.JOB_NAME) Job ingestJob,
-                          IngestRuns runs, RunSummary summary, PipelinePaths paths, RunProgress progress) {
+    public NightlyCommand(PipelineLauncher launcher, @Qualifier(NightlyJobConfiguration.JOB_NAME) Job nightlyJob,
+                          IngestRuns runs, NightlySummary summary, PipelinePaths paths, NightlyProgress progress) {
         this.launcher = launcher;
-        this.ingestJob = ingestJob;
+        this.nightlyJob = nightlyJob;
         this.runs = runs;
         this.summary = summary;
         this.paths = paths;
@@ -51,25 +52,25 @@ public class IngestCommands {
     }
 
     private long run(Path inbox, RerunRange rerun, PrintStream out) {
-        try (RunProgress.Watch watching = progress.watch(out)) {
+        try (NightlyProgress.Watch watching = progress.watch(out)) {
             return launch(inbox, rerun, out);
         }
     }
 
     private long launch(Path inbox, RerunRange rerun, PrintStream out) {
-        launcher.resumeInterrupted(ingestJob, out);
+        launcher.resumeInterrupted(nightlyJob, out);
         Path absoluteInbox = inbox.toAbsolutePath().normalize();
         Instant started = Instant.now();
+        // the run is recorded first: its id is the parameter every step and a restart go by
+        long runId = runs.start(rerun == null ? "nightly" : "rerun", absoluteInbox.toString());
         JobParametersBuilder parameters = new JobParametersBuilder()
-                .addString(IngestJobConfiguration.INBOX, absoluteInbox.toString())
-                .addString(IngestJobConfiguration.COMMAND, rerun == null ? "nightly" : "rerun")
-                .addString("requestedAt", started.toString());
+                .addLong(RunParameters.RUN_ID, runId)
+                .addString(RunParameters.INBOX, absoluteInbox.toString());
         if (rerun != null) {
-            parameters.addLocalDate(IngestJobConfiguration.RERUN_FROM, rerun.from())
-                    .addLocalDate(IngestJobConfiguration.RERUN_TO, rerun.to());
+            parameters.addLocalDate(RunParameters.RERUN_FROM, rerun.from())
+                    .addLocalDate(RunParameters.RERUN_TO, rerun.to());
         }
-        JobExecution execution = launcher.launch(ingestJob, parameters.toJobParameters());
-        long runId = runs.runOfInstance(execution.getJobInstance().getInstanceId());
+        JobExecution execution = launcher.launch(nightlyJob, parameters.toJobParameters());
         summary.print(runId, Duration.between(started, Instant.now()), out);
         Path feedback = paths.feedbackDir(runId);
         if (Files.isDirectory(feedback)) {

@@ -1,4 +1,4 @@
-package cn.campaign.pipeline.report;
+package cn.campaign.pipeline.nightly;
 
 import cn.campaign.pipeline.warehouse.SqlFile;
 import java.io.PrintStream;
@@ -11,14 +11,14 @@ import org.springframework.stereotype.Component;
 
 /** The end-of-run summary on the console: files and rows by outcome, top codes, speed. */
 @Component
-public class RunSummary {
+public class NightlySummary {
 
     private static final SqlFile RUN_SUMMARY = SqlFile.of("report/run_summary");
-    private static final SqlFile TOP_CODES = SqlFile.of("report/top_reject_codes");
+    private static final SqlFile TOP_CODES = SqlFile.of("nightly/top_reject_codes");
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    public RunSummary(DataSource dataSource) {
+    public NightlySummary(DataSource dataSource) {
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
     }
 

@@ -1,6 +1,7 @@
-package cn.campaign.pipeline.report;
+package cn.campaign.pipeline.nightly;
 
-import cn.campaign.pipeline.ingest.IngestRuns;
+import cn.campaign.pipeline.ingest.RunParameters;
+import cn.campaign.pipeline.operation.PipelineStepListener;
 import cn.campaign.pipeline.warehouse.SqlFile;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -15,22 +16,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * What a run shows while it runs, on the stream of the command that launched it: one line
- * per stage of the ingest job when it completes and, on a terminal only, a line every few
+ * per stage of the night when it completes and, on a terminal only, a line every few
  * seconds while the files are read (files done of total, rows per second, time left) —
- * a log file or a cron mail gets no such ticker. Registered on each step of the ingest job.
+ * a log file or a cron mail gets no such ticker. Every step of the pipeline reports to it.
  */
 @Component
-public class RunProgress implements StepExecutionListener {
+public class NightlyProgress implements PipelineStepListener {
 
-    private static final Logger log = LoggerFactory.getLogger(RunProgress.class);
-    private static final SqlFile READ_PROGRESS = SqlFile.of("report/read_progress");
+    private static final Logger log = LoggerFactory.getLogger(NightlyProgress.class);
+    private static final SqlFile READ_PROGRESS = SqlFile.of("nightly/read_progress");
     private static final long EVERY_SECONDS = 5;
     /** The stage each step is, and what its write count counts. */
     private static final Map<String, Stage> STAGES = Map.of(
@@ -43,13 +43,11 @@ public class RunProgress implements StepExecutionListener {
     private static final String READ_STEP = "ingestFilesStep";
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final IngestRuns runs;
     private volatile PrintStream out;
     private ScheduledExecutorService ticker;
 
-    public RunProgress(DataSource dataSource, IngestRuns runs) {
+    public NightlyProgress(DataSource dataSource) {
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
-        this.runs = runs;
     }
 
     /** Shows the progress of the runs launched until the returned watch is closed on {@code out}. */
@@ -61,7 +59,7 @@ public class RunProgress implements StepExecutionListener {
     @Override
     public void beforeStep(StepExecution step) {
         if (out != null && READ_STEP.equals(step.getStepName()) && System.console() != null) {
-            long runId = runs.runOf(step);
+            long runId = RunParameters.runId(step);
             LocalDateTime started = LocalDateTime.now();
             ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "progress");
@@ -85,7 +83,7 @@ public class RunProgress implements StepExecutionListener {
             String counts = stage.counts() == null ? "" : step.getWriteCount() + " " + stage.counts() + ", ";
             if (READ_STEP.equals(step.getStepName())) {
                 // the step counts files; what was read in them is in the ledger
-                counts += jdbc.queryForMap(READ_PROGRESS.query(), Map.of("runId", runs.runOf(step))).get("rows_read")
+                counts += jdbc.queryForMap(READ_PROGRESS.query(), Map.of("runId", RunParameters.runId(step))).get("rows_read")
                         + " row(s), ";
             }
             to.printf("[%s] %s%s%n", stage.label(), counts, duration(took));

@@ -1,0 +1,54 @@
+package cn.campaign.pipeline.operation;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every {@code pipeline.*} setting, given as {@code --name=value} or an environment variable
+ * (defaults in application.properties; README's table of options lists them all, which
+ * {@code PipelineSettingsTest} checks).
+ *
+ * @param varDir     where logs, feedback files, reports, exports and demo data go
+ * @param embedded   the embedded PostgreSQL used without {@code SPRING_DATASOURCE_URL}
+ * @param threads    threads reading files; 0 for the CPU cores
+ * @param ingest     how the night's files are spread and committed
+ * @param schedule   the built-in scheduler of {@code jobs/schedule}
+ * @param faultInjection for the fault-injection suite only: a point to pause at
+ */
+@ConfigurationProperties("pipeline")
+public record PipelineSettings(Path varDir, Embedded embedded, int threads, Ingest ingest, Schedule schedule,
+                               @DefaultValue FaultInjection faultInjection) {
+
+    /** @param dataDir data folder of the embedded PostgreSQL */
+    public record Embedded(Path dataDir) {
+    }
+
+    /**
+     * @param partitions          partitions of a night's files (by precinct); 0 for 4 per thread
+     * @param filesPerTransaction files a partition reads per transaction: fewer commits; a restart re-reads at most these
+     */
+    public record Ingest(int partitions, int filesPerTransaction) {
+    }
+
+    /** @param cron when the built-in scheduler runs the nightly (second minute hour day month weekday) */
+    public record Schedule(String cron) {
+    }
+
+    /**
+     * @param pauseAt    the step to stop before (or, for a partition, after its first chunk)
+     * @param resumeFile the file whose appearance lets the paused run go on
+     */
+    public record FaultInjection(String pauseAt, Path resumeFile) {
+    }
+
+    /** The threads that read files: the setting, or the CPU cores. */
+    public int readerThreads() {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The partitions of a night's files: the setting, or four per reading thread. */
+    public int partitions() {
+        return ingest.partitions() > 0 ? ingest.partitions() : readerThreads() * 4;
+    }
+}
