@@ -1,0 +1,107 @@
+package cn.campaign.pipeline.merge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.campaign.pipeline.WarehouseTest;
+import cn.campaign.pipeline.ingest.IngestRuns;
+import cn.campaign.pipeline.ingest.RunParameters;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+
+/**
+ * The merge step alone (Spring Batch Test), on rows as the readers leave them: written to the
+ * row tables, their files read but not yet in use.
+ */
+class MergeStepTest extends WarehouseTest {
+
+    private static final String P1 = "150802000001";
+    private static final String VISITS = "visit_id,visit_date,officer_id,target_type,target_code,persons_reached,issues_found,note";
+
+    @Autowired
+    private JobOperatorTestUtils jobOperatorTestUtils;
+    @Autowired
+    @Qualifier("mergeStep")
+    private Step mergeStep;
+    @Autowired
+    private IngestRuns runs;
+
+    @Test
+    void aRowOfALaterSubmissionTakesItsKeyAndTheCountsMoveWithIt() {
+        // given V1 of 3 February, merged by a whole night
+        inbox.utf8(P1 + "_20260203_visits.csv", VISITS, "V1,2026-02-03,100001,household,150802001001,3,0,");
+        nightly();
+        // and the row a reader wrote tonight for the 5 February file, which holds V1 again
+        long runId = runs.start("nightly", inbox.dir().toString());
+        long fileId = readFile(runId, P1 + "_20260205_visits.csv", "2026-02-05", 1, 1, 0, 0);
+        jdbc.execute("select core.add_day_partitions(array['2026-02-05'::date])");
+        jdbc.update("""
+                insert into core.visit_row (file_id, line_no, precinct_code, submission_date, visit_id, visit_date, officer_id,
+                                            target_type, target_code, persons_reached, issues_found)
+                values (?, 2, ?, '2026-02-05', 'V1', '2026-02-05', '100001', 'household', '150802001001', 7, 0)""",
+                fileId, P1);
+
+        // when only the merge step runs
+        JobExecution execution = merge(runId).execution();
+
+        // then the file is in use, V1 is won by its 5 February row, and the counts per day moved
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jdbc.queryForObject("select active from ingest.file where file_id = ?", Boolean.class, fileId)).isTrue();
+        assertThat(jdbc.queryForMap("select visit_date::text as day, persons_reached from core.visit where visit_id = 'V1'"))
+                .containsEntry("day", "2026-02-05").containsEntry("persons_reached", 7);
+        assertThat(jdbc.queryForList("select day::text || ' ' || winners || ' ' || persons_reached "
+                + "from core.winners_per_day where kind = 'visits' order by day", String.class))
+                .containsExactly("2026-02-03 0 0", "2026-02-05 1 7");
+        warehouse.assertEveryKeyIsWonByItsLatestRow();
+        // and the metrics will be recomputed from the day the winner left
+        assertThat(jdbc.queryForObject("select min(since)::text from mart.dirty where component = 'visits'", String.class))
+                .isEqualTo("2026-02-03");
+    }
+
+    @Test
+    void aNightWhoseRowsDoNotMatchItsAccountingIsRefusedAndNothingBecomesActive() {
+        // given a file whose reader counted two loaded rows but wrote one
+        long runId = runs.start("nightly", inbox.dir().toString());
+        long fileId = readFile(runId, P1 + "_20260205_visits.csv", "2026-02-05", 2, 2, 0, 0);
+        jdbc.execute("select core.add_day_partitions(array['2026-02-05'::date])");
+        jdbc.update("""
+                insert into core.visit_row (file_id, line_no, precinct_code, submission_date, visit_id, visit_date, officer_id,
+                                            target_type, target_code, persons_reached, issues_found)
+                values (?, 2, ?, '2026-02-05', 'V1', '2026-02-05', '100001', 'household', '150802001001', 7, 0)""",
+                fileId, P1);
+
+        // when only the merge step runs
+        JobExecution execution = merge(runId).execution();
+
+        // then it fails naming the file and its counts, and nothing is in use
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(execution.getAllFailureExceptions()).singleElement().extracting(Throwable::getMessage).asString()
+                .contains(P1 + "_20260205_visits.csv: rows_read 2, loaded 2 + duplicate 0 + rejected 0; 1 rows and 0 rejects");
+        assertThat(warehouse.count("select count(*) from ingest.file where active")).isZero();
+        assertThat(warehouse.count("select count(*) from core.visit_key")).isZero();
+    }
+
+    /** The step's execution (not returned as such: Spring Batch Test takes such a method for a job-scope factory). */
+    private Merged merge(long runId) {
+        return new Merged(jobOperatorTestUtils.startStep(mergeStep,
+                new JobParametersBuilder().addLong(RunParameters.RUN_ID, runId).toJobParameters(), new ExecutionContext()));
+    }
+
+    private record Merged(JobExecution execution) {
+    }
+
+    /** A file of this run as a reader leaves it: read, its rows counted, not yet in use. */
+    private long readFile(long runId, String name, String date, int read, int loaded, int duplicate, int rejected) {
+        return jdbc.queryForObject("""
+                insert into ingest.file (run_id, file_name, sha256, size_bytes, modified_at, precinct_code, submission_date,
+                                         kind, version, state, rows_read, rows_loaded, rows_duplicate, rows_rejected)
+                values (?, ?, md5(?), 100, now(), ?, ?::date, 'visits', 1, 'read', ?, ?, ?, ?)
+                returning file_id""", Long.class, runId, name, name, P1, date, read, loaded, duplicate, rejected);
+    }
+}
