@@ -4,9 +4,12 @@ import cn.campaign.pipeline.operation.PipelineFailure;
 import cn.campaign.pipeline.command.CommandRunner;
 import cn.campaign.pipeline.command.PipelineCommand;
 import cn.campaign.pipeline.command.UsageException;
+import cn.campaign.pipeline.remote.Broker;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -38,6 +41,15 @@ public class PipelineApplication {
         String varDir = command.springArguments().stream()
                 .filter(arg -> arg.startsWith("--pipeline.var-dir=")).map(arg -> arg.substring("--pipeline.var-dir=".length()))
                 .reduce((first, last) -> last).orElse("var");
+        if (command.name().equals("broker")) {
+            return serveBroker(command.port(), Path.of(varDir));
+        }
+        if (command.broker() != null && !sharedWarehouse(command)) {
+            // workers on other machines cannot reach the embedded PostgreSQL of this one
+            System.err.println("error: " + command.name() + " with --broker needs the shared warehouse: set "
+                    + "SPRING_DATASOURCE_URL (with SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD)");
+            return 2;
+        }
         String logFile = varDir + "/logs/" + command.name() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".log";
         SpringApplication application = new SpringApplication(PipelineApplication.class);
@@ -48,6 +60,28 @@ public class PipelineApplication {
             LoggerFactory.getLogger(PipelineApplication.class).error("{} failed", command.name(), failure);
             System.err.println("error: " + PipelineFailure.describe(failure));
             System.err.println("(details in " + logFile + ")");
+            return 1;
+        }
+    }
+
+    private static boolean sharedWarehouse(PipelineCommand command) {
+        String url = System.getenv("SPRING_DATASOURCE_URL");
+        return (url != null && !url.isBlank())
+                || command.springArguments().stream().anyMatch(arg -> arg.startsWith("--spring.datasource.url="));
+    }
+
+    /** {@code jobs/broker}: no Spring, no database; until the process is stopped. */
+    private static int serveBroker(int port, Path varDir) {
+        try (Broker broker = Broker.start(port, varDir)) {
+            System.out.println("broker listening on " + broker.url() + "; workers and nights take --broker=" + broker.url()
+                    + " (Ctrl-C stops it)");
+            new CountDownLatch(1).await();
+            return 0;
+        } catch (PipelineFailure e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            System.err.println("error: the broker stopped: " + PipelineFailure.describe(e));
             return 1;
         }
     }

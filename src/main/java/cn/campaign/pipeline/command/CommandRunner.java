@@ -41,6 +41,13 @@ public class CommandRunner {
             schedule.run(command.path(), out);
             return 0;
         }
+        if (command.name().equals("worker")) {
+            // a worker never starts a run nor takes the pipeline lock: it reads partitions of the nights a manager runs
+            out.println("worker taking the read partitions of any night sent to " + command.broker()
+                    + " (Ctrl-C stops it after the partitions it is reading)");
+            waitUntilStopped();
+            return 0;
+        }
         try (PipelineLock.Held held = lock.acquire(command.name())) {
             switch (command.name()) {
                 case "reference" -> registry.load(command.path(), out);
@@ -61,9 +68,12 @@ public class CommandRunner {
         out.println("warehouse at " + url);
         out.println("query it with: psql \"" + url.replaceFirst("^jdbc:", "").replaceFirst("\\?.*$", "")
                 + "\" -U postgres   (password postgres); Ctrl-C stops it");
-        CountDownLatch forever = new CountDownLatch(1);
+        waitUntilStopped();
+    }
+
+    private static void waitUntilStopped() {
         try {
-            forever.await();
+            new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

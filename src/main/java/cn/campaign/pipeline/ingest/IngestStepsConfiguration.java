@@ -23,6 +23,7 @@ import org.springframework.batch.infrastructure.item.database.JdbcCursorItemRead
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
@@ -35,7 +36,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The ingest stage's two steps: {@code discoverInboxStep} (list the inbox, hash what is new,
  * classify by name and bytes) and {@code ingestFilesStep} (read, check and write every pending
- * file, in a bounded number of partitions by precinct on a local thread pool).
+ * file, in a bounded number of partitions by precinct, on a local thread pool or on workers).
  */
 @Configuration(proxyBeanMethods = false)
 public class IngestStepsConfiguration {
@@ -62,10 +63,12 @@ public class IngestStepsConfiguration {
 
     /**
      * The night's files, read in a bounded number of partitions (by precinct) on a local
-     * thread pool. On a restart every partition runs again and finds only its files still
-     * pending.
+     * thread pool — unless the night's manager sends them to workers
+     * ({@link RemoteReadManagerConfiguration}). On a restart every partition runs again and
+     * finds only its files still pending.
      */
     @Bean
+    @ConditionalOnExpression("'${pipeline.remote.role:}' != '" + PipelineSettings.Remote.MANAGER + "'")
     Step ingestFilesStep(JobRepository jobRepository, Step ingestPartitionStep,
                          @Qualifier("ingestTaskExecutor") TaskExecutor ingestTaskExecutor, PipelineSettings settings,
                          List<PipelineStepListener> listeners) {
@@ -78,8 +81,12 @@ public class IngestStepsConfiguration {
         return step.allowStartIfComplete(true).build();
     }
 
-    /** One partition: its pending files, a few per transaction, each read, checked and written once. */
+    /**
+     * One partition: its pending files, a few per transaction, each read, checked and written
+     * once (on a worker, {@link RemoteReadWorkerConfiguration} builds it to take requests).
+     */
     @Bean
+    @ConditionalOnExpression("'${pipeline.remote.role:}' != '" + PipelineSettings.Remote.WORKER + "'")
     Step ingestPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              JdbcCursorItemReader<PendingFile> pendingFileReader,
                              SubmissionFilesWriter submissionFilesWriter, PipelineSettings settings,

@@ -30,7 +30,8 @@ public class PipelineLauncher {
      * Finishes the job's last execution if it did not complete: a killed run (left STARTED)
      * is first recovered, then a failed or stopped one is restarted with its own parameters
      * and resumes where it stopped. Callers hold the pipeline lock, so a STARTED execution
-     * cannot be a live one.
+     * cannot be a live one (a worker still reading a partition given up on fails its next
+     * commit, which rolls back).
      */
     public void resumeInterrupted(Job job, PrintStream out) {
         JobInstance lastInstance = jobRepository.getLastJobInstance(job.getName());
@@ -41,7 +42,8 @@ public class PipelineLauncher {
         if (last == null || last.getStatus() == BatchStatus.COMPLETED || last.getStatus() == BatchStatus.ABANDONED) {
             return;
         }
-        if (last.getStatus().isRunning()) {
+        // a killed run is left running, and so are the partitions a manager gave up on: neither restarts as it is
+        if (last.getStatus().isRunning() || last.getStepExecutions().stream().anyMatch(step -> step.getStatus().isRunning())) {
             last = jobOperator.recover(last);
         }
         out.printf("resuming interrupted %s execution %d (started %s, %s)%n", job.getName(), last.getId(),

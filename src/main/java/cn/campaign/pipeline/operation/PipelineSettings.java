@@ -1,6 +1,7 @@
 package cn.campaign.pipeline.operation;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,11 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param threads    threads reading files; 0 for the CPU cores
  * @param ingest     how the night's files are spread and committed
  * @param schedule   the built-in scheduler of {@code jobs/schedule}
+ * @param remote     a night's reading spread over several machines (docs/scaling.md)
  * @param faultInjection for the fault-injection suite only: a point to pause at
  */
 @ConfigurationProperties("pipeline")
 public record PipelineSettings(Path varDir, Embedded embedded, int threads, Ingest ingest, Schedule schedule,
-                               @DefaultValue FaultInjection faultInjection) {
+                               Remote remote, @DefaultValue FaultInjection faultInjection) {
 
     /** @param dataDir data folder of the embedded PostgreSQL */
     public record Embedded(Path dataDir) {
@@ -33,6 +35,21 @@ public record PipelineSettings(Path varDir, Embedded embedded, int threads, Inge
 
     /** @param cron when the built-in scheduler runs the nightly (second minute hour day month weekday) */
     public record Schedule(String cron) {
+    }
+
+    /**
+     * @param broker         the broker of the workers, {@code tcp://HOST:PORT} ({@code --broker=}); empty: one process
+     * @param role           what the command makes this process: {@code manager} (a night) or {@code worker}
+     * @param timeout        how long a partition may go without progress before the manager gives up on it
+     * @param pollInterval   how often the manager looks at the partitions
+     * @param maxDuration    the longest the read step may take at all, and how long a request waits on the broker
+     * @param connectTimeout how long to try to reach the broker
+     */
+    public record Remote(String broker, String role, Duration timeout, Duration pollInterval, Duration maxDuration,
+                         Duration connectTimeout) {
+
+        public static final String MANAGER = "manager";
+        public static final String WORKER = "worker";
     }
 
     /**
