@@ -39,6 +39,8 @@ delete from ${beaten} b
 using leaving_${kind} l
 where b.file_id = l.file_id and b.line_no = l.line_no;
 
+analyze unsettled_${kind};
+
 -- 2. Tonight's rows (of the files that became active) claim their keys: the best row of a
 -- key tonight takes a key nobody holds; a key already held is contested and settled in 3;
 -- tonight's other rows of a key are beaten (a key repeated within a file: its later line wins).
@@ -81,13 +83,18 @@ set best = false
 from contested_${kind} c
 where c.file_id = a.file_id and c.line_no = a.line_no;
 
--- 3. The keys to settle — those whose winner left and those contested — from all their rows:
--- the winner they have, the rows beaten before, tonight's contender.
+-- 3. The keys to settle — those contested, and those whose winner left and that hold rows
+-- beaten before (one of them may now win) — from all their rows: the winner they have, the
+-- rows beaten before, tonight's contender. A key whose winner left and that holds no other
+-- row is already right: tonight's best row of it took it, or it has no row left (a rerun
+-- reading a day again leaves all its keys so).
 create temp table settling_${kind} on commit drop as
-select distinct precinct_code, ${id}
-from (select precinct_code, ${id} from unsettled_${kind}
-      union all
-      select precinct_code, ${id} from contested_${kind}) k;
+select precinct_code, ${id}
+from contested_${kind}
+union
+select u.precinct_code, u.${id}
+from unsettled_${kind} u
+where exists (select 1 from ${beaten} b where b.precinct_code = u.precinct_code and b.${id} = u.${id});
 
 create temp table candidate_${kind} on commit drop as
 select k.precinct_code, k.${id}, k.submission_date, k.line_no, k.file_id, true as was_winner
