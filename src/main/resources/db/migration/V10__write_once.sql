@@ -18,6 +18,13 @@ drop table ingest.stage_visit, ingest.stage_dispute, ingest.stage_hazard, ingest
 -- same), so the run no longer needs to know its job instance.
 alter table ingest.run drop column job_instance_id;
 
+-- Discovery compares only the files changed since the last listing of the same inbox (by
+-- their change time, set when a file is created, renamed or written), not months of files.
+create table ingest.listing_mark (
+    inbox         text        primary key,
+    changed_since timestamptz not null
+);
+
 -- A rerun retires the records of the files it reads again and records them anew, so the
 -- rows of the old record and of the new one never share a file_id.
 alter table ingest.file drop column rerun_reset;

@@ -26,6 +26,7 @@ public final class Warehouse {
     public void reset(RegistryCommand registry, JobRepositoryTestUtils jobRepositoryTestUtils) {
         jobRepositoryTestUtils.removeJobExecutions();
         jdbc.execute("truncate ingest.rejected_row_store, ingest.file, ingest.run, ingest.listing, ingest.arrival,"
+                + " ingest.listing_mark,"
                 + " core.visit_row, core.visit_key, core.visit_beaten,"
                 + " core.inspection_row, core.inspection_key, core.inspection_beaten, core.winners_per_day,"
                 + " core.dispute_snapshot, core.hazard_snapshot, core.target_first_visit, core.ledger_event,"

@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -41,6 +43,10 @@ class InboxDiscoveryTasklet implements Tasklet {
     private static final SqlFile NEW_ARRIVALS = SqlFile.of("ingest/new_arrivals");
     private static final SqlFile RERUN_RESET = SqlFile.of("ingest/rerun_reset");
     private static final SqlFile CLASSIFY = SqlFile.of("ingest/classify_arrivals");
+    private static final SqlFile LISTING_MARK = SqlFile.of("ingest/listing_mark");
+    private static final SqlFile SAVE_LISTING_MARK = SqlFile.of("ingest/save_listing_mark");
+    /** Files may still be landing while the inbox is listed: the next night looks back this far. */
+    private static final Duration LISTING_MARGIN = Duration.ofHours(1);
 
     private final long runId;
     private final Path inbox;
@@ -66,7 +72,13 @@ class InboxDiscoveryTasklet implements Tasklet {
         }
         jdbc.getJdbcTemplate().execute("truncate ingest.listing, ingest.arrival");
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        long listed = listInbox(connection);
+        Instant changedSince = rerun == null ? changedSince() : null;
+        Listing listed = listInbox(connection, changedSince);
+        if (rerun == null && listed.lastChange() != null) {
+            // the next night compares only what changed since a while before the last change seen
+            jdbc.update(SAVE_LISTING_MARK.query(), Map.of("inbox", inbox.toString(),
+                    "changedSince", Timestamp.from(listed.lastChange().minus(LISTING_MARGIN))));
+        }
         // a listing of months of files: plan the comparison with the ledger on its real size
         jdbc.getJdbcTemplate().execute("analyze ingest.listing");
         List<NewFile> arrivals = jdbc.query(NEW_ARRIVALS.query(), Map.of("rerun", rerun != null), (rs, i) -> new NewFile(
@@ -91,7 +103,8 @@ class InboxDiscoveryTasklet implements Tasklet {
         }
         CLASSIFY.execute(jdbc, parameters);
         contribution.incrementWriteCount(arrivals.size());
-        log.info("run {}: {} files in {}, {} not seen before", runId, listed, inbox, arrivals.size());
+        log.info("run {}: {} files in {} ({} changed since {}), {} not seen before", runId, listed.files(), inbox,
+                listed.compared(), changedSince == null ? "ever" : changedSince, arrivals.size());
         return RepeatStatus.FINISHED;
     }
 
@@ -108,7 +121,17 @@ class InboxDiscoveryTasklet implements Tasklet {
         }
     }
 
-    private long listInbox(Connection connection) throws IOException, SQLException {
+    /**
+     * Lists the inbox and sends the database only the files that may be new: all of them on a
+     * first night (or where the file system keeps no change time), else those whose change
+     * time — set when a file is created, renamed or written, whatever its modified time says —
+     * is not before {@code changedSince}. A night's cost then follows its new files, not the
+     * months of files the inbox keeps.
+     */
+    private Listing listInbox(Connection connection, Instant changedSince) throws IOException, SQLException {
+        boolean changeTimes = inbox.getFileSystem().supportedFileAttributeViews().contains("unix");
+        long files = 0;
+        Instant lastChange = null;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(inbox);
              CopyRows copy = CopyRows.into(connection, "ingest.listing", "file_name, size_bytes, modified_at")) {
             for (Path entry : entries) {
@@ -120,12 +143,30 @@ class InboxDiscoveryTasklet implements Tasklet {
                 if (rerun != null && !rerun.includes(entry.getFileName().toString())) {
                     continue;
                 }
+                files++;
+                if (changeTimes) {
+                    Instant changed = ((FileTime) Files.getAttribute(entry, "unix:ctime", LinkOption.NOFOLLOW_LINKS)).toInstant();
+                    lastChange = lastChange == null || changed.isAfter(lastChange) ? changed : lastChange;
+                    if (changedSince != null && changed.isBefore(changedSince)) {
+                        continue;
+                    }
+                }
                 Instant modified = attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.MICROS);
                 copy.add(entry.getFileName().toString()).add(attributes.size()).add(modified.toString());
                 copy.endRow();
             }
-            return copy.finish();
+            return new Listing(files, copy.finish(), lastChange);
         }
+    }
+
+    /** Where the last night's listing of this inbox says to start comparing; null: compare every file. */
+    private Instant changedSince() {
+        List<Timestamp> mark = jdbc.queryForList(LISTING_MARK.query(), Map.of("inbox", inbox.toString()), Timestamp.class);
+        return mark.isEmpty() ? null : mark.get(0).toInstant();
+    }
+
+    /** The files listed, those compared with the ledger, and the latest change time seen. */
+    private record Listing(long files, long compared, Instant lastChange) {
     }
 
     private record NewFile(String name, long size, Timestamp modified) {

@@ -303,6 +303,23 @@ class IngestJobTest extends WarehouseTest {
                 .containsEntry("rows_loaded", 2).containsEntry("rows_duplicate", 1);
     }
 
+    @Test
+    void aNightComparesWithTheLedgerOnlyTheFilesChangedSinceTheLastListing() {
+        // given a night that listed the inbox
+        inbox.utf8(P1 + "_20260203_visits.csv", VISITS, "V1,2026-02-03,100001,household,150802001001,3,0,");
+        nightlySummary();
+        // when the last listing says nothing changed before a time still to come, a new file is not looked at
+        jdbc.update("update ingest.listing_mark set changed_since = now() + interval '1 day'");
+        inbox.utf8(P1 + "_20260204_visits.csv", VISITS, "V2,2026-02-04,100001,household,150802001001,3,0,");
+        assertThat(nightlySummary()).contains("0 new file(s)");
+
+        // then, the mark moved back before it, the file is found
+        jdbc.update("update ingest.listing_mark set changed_since = now() - interval '1 day'");
+        assertThat(nightlySummary()).contains("1 new file(s) — loaded 1");
+        // and the mark follows the files seen: back from their latest change by the margin
+        assertThat(warehouse.count("select count(*) from ingest.listing_mark where changed_since < now()")).isEqualTo(1);
+    }
+
     /** Contract section 3, order of the file checks: a file's own defects come before F05 and stale. */
     @ParameterizedTest(name = "{0}")
     @EnumSource(Arrival.class)
