@@ -290,3 +290,29 @@ from core.hazard_snapshot;
 alter table mart.dirty add column component text not null default 'all'
     check (component in ('all', 'visits', 'inspections', 'ledgers', 'reporting'));
 alter table mart.dirty alter column component drop default;
+
+-- What the events of a case or hazard follow from when a night only adds its next snapshot:
+-- its attributes and their snapshot (the latest by submission date, line), its last status
+-- date and the status there (sql/merge/ledgers.sql).
+create table core.ledger_item (
+    ledger                 text    not null,
+    precinct_code          text    not null,
+    item_id                text    not null,
+    start_date             date    not null,
+    escalated              boolean not null,
+    latest_submission_date date    not null,
+    latest_line_no         integer not null,
+    last_status_date       date    not null,
+    last_status            text    not null,
+    primary key (ledger, precinct_code, item_id)
+);
+insert into core.ledger_item
+select l.ledger, l.precinct_code, l.item_id, l.start_date, l.escalated, l.submission_date, l.line_no,
+       s.status_date, s.status
+from (select distinct on (ledger, precinct_code, item_id) *
+      from core.ledger_snapshot
+      order by ledger, precinct_code, item_id, submission_date desc, line_no desc) l
+join (select distinct on (ledger, precinct_code, item_id) *
+      from core.ledger_snapshot
+      order by ledger, precinct_code, item_id, status_date desc, submission_date desc, line_no desc) s
+  using (ledger, precinct_code, item_id);

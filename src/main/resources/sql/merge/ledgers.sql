@@ -1,7 +1,8 @@
 -- The case and hazard ledgers (contract sections 4 and 5), both in one pass through the
 -- shape they share (core.ledger_snapshot): the snapshots of files no longer in use leave,
--- the new active files' are written already; then core.ledger_event is recomputed for every
--- item (case or hazard) the night touched, and only for those.
+-- the new active files' are written already; then the events (core.ledger_event) and the
+-- state (core.ledger_item) of every item (case or hazard) the night touched follow, and only
+-- of those.
 --
 -- An item's attributes (start date, escalated) come from its latest snapshot by (submission
 -- date, line); its status on day D is that of its latest snapshot with status_date <= D by
@@ -9,7 +10,12 @@
 -- found when its start date <= D, closed (resolved, rectified) or referred when also its
 -- status on D is, escalated when also flagged. Events are the days those indicators change,
 -- with +1/-1; a sum of deltas up to D is the item's contribution to the ctd counts of day D.
-create temp table touched_item (ledger text, precinct_code text, item_id text) on commit drop;
+--
+-- Most items a night touches only gain one snapshot that extends what they had: the latest,
+-- with the same attributes, its status date not before the last. Their events follow from
+-- their state alone (an event at the new status date, or the last one adjusted); every other
+-- touched item is recomputed from all its snapshots.
+create temp table touched_item (ledger text, precinct_code text, item_id text, left_core boolean) on commit drop;
 
 with gone as (
     delete from core.dispute_snapshot s
@@ -17,7 +23,7 @@ with gone as (
     where c.kind = 'disputes' and not c.now_active and s.file_id = c.file_id
     returning s.precinct_code, s.case_id)
 insert into touched_item
-select 'dispute', precinct_code, case_id from gone;
+select 'dispute', precinct_code, case_id, true from gone;
 
 with gone as (
     delete from core.hazard_snapshot s
@@ -25,36 +31,112 @@ with gone as (
     where c.kind = 'hazards' and not c.now_active and s.file_id = c.file_id
     returning s.precinct_code, s.hazard_id)
 insert into touched_item
-select 'hazard', precinct_code, hazard_id from gone;
+select 'hazard', precinct_code, hazard_id, true from gone;
 
-insert into touched_item
-select 'dispute', s.precinct_code, s.case_id
+create temp table arriving_snapshot on commit drop as
+select 'dispute' as ledger, s.precinct_code, s.case_id as item_id, s.submission_date, s.line_no,
+       s.reported_date as start_date, s.status, s.status_date, s.escalated
 from core.dispute_snapshot s
-join version_change c on c.file_id = s.file_id and c.kind = 'disputes' and c.now_active;
-
-insert into touched_item
-select 'hazard', s.precinct_code, s.hazard_id
+join version_change c on c.file_id = s.file_id and c.kind = 'disputes' and c.now_active
+union all
+select 'hazard', s.precinct_code, s.hazard_id, s.submission_date, s.line_no, s.found_date, s.status, s.status_date, false
 from core.hazard_snapshot s
 join version_change c on c.file_id = s.file_id and c.kind = 'hazards' and c.now_active;
 
 create temp table affected_item on commit drop as
-select distinct ledger, precinct_code, item_id from touched_item;
+select ledger, precinct_code, item_id, count(*) filter (where not left_core) as arriving, bool_or(left_core) as left_core
+from (select ledger, precinct_code, item_id, left_core from touched_item
+      union all
+      select ledger, precinct_code, item_id, false from arriving_snapshot) touched
+group by ledger, precinct_code, item_id;
 
--- temporary tables get no statistics by themselves, and the statements below join on this one
+-- temporary tables get no statistics by themselves, and the statements below join on these
+analyze arriving_snapshot;
 analyze affected_item;
 
--- The events of the touched items as the snapshots now say, beside the events they had:
+-- The items whose one new snapshot extends what they had (or starts a new item).
+create temp table appended_item on commit drop as
+select n.*, i.last_status_date, i.last_status, i.item_id is null as new_item
+from affected_item a
+join arriving_snapshot n using (ledger, precinct_code, item_id)
+left join core.ledger_item i using (ledger, precinct_code, item_id)
+where a.arriving = 1 and not a.left_core
+  and (i.item_id is null
+       or ((n.submission_date, n.line_no) > (i.latest_submission_date, i.latest_line_no)
+           and n.start_date = i.start_date and n.escalated = i.escalated and n.status_date >= i.last_status_date));
+
+analyze appended_item;
+
+-- Their event changes: a new item is found (and escalated) from its start and takes its status
+-- from its status date; an item it had changes status at the new status date, from the status
+-- it had there (at or after its last status date, that is its last status).
+create temp table appended_event on commit drop as
+select ledger, precinct_code, item_id, event_date, sum(found_delta) as found_delta, sum(closed_delta) as closed_delta,
+       sum(referred_delta) as referred_delta, sum(escalated_delta) as escalated_delta
+from (select ledger, precinct_code, item_id, start_date as event_date, 1 as found_delta, 0 as closed_delta,
+             0 as referred_delta, escalated::int as escalated_delta
+      from appended_item
+      where new_item
+      union all
+      select ledger, precinct_code, item_id, status_date, 0,
+             (status in ('resolved', 'rectified'))::int
+                 - (not new_item and last_status in ('resolved', 'rectified'))::int,
+             (status = 'referred')::int - (not new_item and last_status = 'referred')::int, 0
+      from appended_item) change
+group by ledger, precinct_code, item_id, event_date
+having sum(found_delta) <> 0 or sum(closed_delta) <> 0 or sum(referred_delta) <> 0 or sum(escalated_delta) <> 0;
+
+insert into core.ledger_event as e (ledger, precinct_code, item_id, event_date,
+                                    found_delta, closed_delta, referred_delta, escalated_delta)
+select ledger, precinct_code, item_id, event_date, found_delta, closed_delta, referred_delta, escalated_delta
+from appended_event
+on conflict (ledger, precinct_code, item_id, event_date) do update
+set found_delta     = e.found_delta + excluded.found_delta,
+    closed_delta    = e.closed_delta + excluded.closed_delta,
+    referred_delta  = e.referred_delta + excluded.referred_delta,
+    escalated_delta = e.escalated_delta + excluded.escalated_delta;
+
+-- an event whose changes cancelled out is no event
+delete from core.ledger_event e
+using appended_event a
+where e.ledger = a.ledger and e.precinct_code = a.precinct_code and e.item_id = a.item_id
+  and e.event_date = a.event_date
+  and (e.found_delta, e.closed_delta, e.referred_delta, e.escalated_delta) = (0, 0, 0, 0);
+
+insert into core.ledger_item as i (ledger, precinct_code, item_id, start_date, escalated, latest_submission_date,
+                                   latest_line_no, last_status_date, last_status)
+select ledger, precinct_code, item_id, start_date, escalated, submission_date, line_no, status_date, status
+from appended_item
+on conflict (ledger, precinct_code, item_id) do update
+set latest_submission_date = excluded.latest_submission_date,
+    latest_line_no         = excluded.latest_line_no,
+    last_status_date       = excluded.last_status_date,
+    last_status            = excluded.last_status;
+
+insert into mart.dirty (since, component)
+select min(event_date), 'ledgers' from appended_event having count(*) > 0;
+
+-- Every other touched item is recomputed from all its snapshots.
+create temp table recomputed_item on commit drop as
+select ledger, precinct_code, item_id
+from affected_item a
+where not exists (select 1 from appended_item p
+                  where p.ledger = a.ledger and p.precinct_code = a.precinct_code and p.item_id = a.item_id);
+
+analyze recomputed_item;
+
+-- Their events as the snapshots now say, beside the events they had:
 -- only the events that differ are written, and the earliest of them is where the metrics
 -- change (an item's events mostly stay as they were when a new snapshot repeats its status).
 create temp table computed_event on commit drop as
 with snapshot as (
     -- each ledger's snapshots probed by its own items (probing both tables for every item costs twice)
     select s.*
-    from (select * from affected_item where ledger = 'dispute') a
+    from (select * from recomputed_item where ledger = 'dispute') a
     join core.ledger_snapshot s on s.ledger = 'dispute' and s.precinct_code = a.precinct_code and s.item_id = a.item_id
     union all
     select s.*
-    from (select * from affected_item where ledger = 'hazard') a
+    from (select * from recomputed_item where ledger = 'hazard') a
     join core.ledger_snapshot s on s.ledger = 'hazard' and s.precinct_code = a.precinct_code and s.item_id = a.item_id),
 attributes as (
     select distinct on (ledger, precinct_code, item_id) ledger, precinct_code, item_id, start_date, escalated
@@ -107,7 +189,7 @@ create temp table changed_event on commit drop as
 with previous as (
     select e.*
     from core.ledger_event e
-    join affected_item a using (ledger, precinct_code, item_id))
+    join recomputed_item a using (ledger, precinct_code, item_id))
 select coalesce(n.ledger, p.ledger) as ledger, coalesce(n.precinct_code, p.precinct_code) as precinct_code,
        coalesce(n.item_id, p.item_id) as item_id, coalesce(n.point, p.event_date) as event_date,
        p.event_date is not null as was, n.point is not null as is_now,
@@ -132,3 +214,22 @@ where is_now;
 
 insert into mart.dirty (since, component)
 select min(event_date), 'ledgers' from changed_event having count(*) > 0;
+
+-- and their state, as their snapshots now say (none left: no state)
+delete from core.ledger_item i
+using recomputed_item r
+where i.ledger = r.ledger and i.precinct_code = r.precinct_code and i.item_id = r.item_id;
+
+insert into core.ledger_item (ledger, precinct_code, item_id, start_date, escalated, latest_submission_date,
+                              latest_line_no, last_status_date, last_status)
+select l.ledger, l.precinct_code, l.item_id, l.start_date, l.escalated, l.submission_date, l.line_no,
+       s.status_date, s.status
+from (select distinct on (s.ledger, s.precinct_code, s.item_id) s.*
+      from recomputed_item r
+      join core.ledger_snapshot s using (ledger, precinct_code, item_id)
+      order by s.ledger, s.precinct_code, s.item_id, s.submission_date desc, s.line_no desc) l
+join (select distinct on (s.ledger, s.precinct_code, s.item_id) s.*
+      from recomputed_item r
+      join core.ledger_snapshot s using (ledger, precinct_code, item_id)
+      order by s.ledger, s.precinct_code, s.item_id, s.status_date desc, s.submission_date desc, s.line_no desc) s
+  using (ledger, precinct_code, item_id);

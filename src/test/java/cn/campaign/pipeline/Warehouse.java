@@ -29,7 +29,7 @@ public final class Warehouse {
                 + " ingest.listing_mark,"
                 + " core.visit_row, core.visit_key, core.visit_beaten,"
                 + " core.inspection_row, core.inspection_key, core.inspection_beaten, core.winners_per_day,"
-                + " core.dispute_snapshot, core.hazard_snapshot, core.target_first_visit, core.ledger_event,"
+                + " core.dispute_snapshot, core.hazard_snapshot, core.target_first_visit, core.ledger_event, core.ledger_item,"
                 + " mart.dirty, mart.state, mart.precinct_daily, mart.daily_org_metrics cascade");
         registry.load(GOOD_REGISTRY, new PrintStream(new ByteArrayOutputStream()));
     }
@@ -56,10 +56,77 @@ public final class Warehouse {
     }
 
     /**
-     * Contract section 4: every visit and inspection key is held by exactly its latest row (by
-     * submission date, then line), and every other row of the key is listed as beaten.
+     * What the merge keeps night by night for the keys, days and items it touches is what the
+     * rows say, computed here from scratch and in another way: every visit and inspection key
+     * held by its latest row (contract section 4), the winners counted per precinct and day,
+     * the first visit of every target, and the events and state of every case and hazard.
      */
-    public void assertEveryKeyIsWonByItsLatestRow() {
+    public void assertDerivedTablesFollowTheRows() {
+        assertEveryKeyIsWonByItsLatestRow();
+        assertThat(difference("""
+                select target_kind, target_code, first_visit_date from core.target_first_visit""", """
+                select case when target_type = 'enterprise' then 'enterprise' else 'unit' end, target_code, min(visit_date)
+                from core.visit where target_type <> 'venue' group by 1, 2""")).as("core.target_first_visit").isZero();
+        assertThat(difference("""
+                select ledger, precinct_code, item_id, start_date, escalated, latest_submission_date, latest_line_no,
+                       last_status_date, last_status
+                from core.ledger_item""", """
+                select l.ledger, l.precinct_code, l.item_id, l.start_date, l.escalated, l.submission_date, l.line_no,
+                       (select max(status_date) from core.ledger_snapshot s
+                        where (s.ledger, s.precinct_code, s.item_id) = (l.ledger, l.precinct_code, l.item_id)),
+                       (select s.status from core.ledger_snapshot s
+                        where (s.ledger, s.precinct_code, s.item_id) = (l.ledger, l.precinct_code, l.item_id)
+                        order by s.status_date desc, s.submission_date desc, s.line_no desc limit 1)
+                from core.ledger_snapshot l
+                where not exists (select 1 from core.ledger_snapshot m
+                                  where (m.ledger, m.precinct_code, m.item_id) = (l.ledger, l.precinct_code, l.item_id)
+                                    and (m.submission_date, m.line_no) > (l.submission_date, l.line_no))"""))
+                .as("core.ledger_item").isZero();
+        // every item's status on each of its days, looked up one day at a time (contract section 4)
+        assertThat(difference("""
+                select ledger, precinct_code, item_id, event_date, found_delta, closed_delta, referred_delta,
+                       escalated_delta
+                from core.ledger_event""", """
+                with state as (
+                    select i.ledger, i.precinct_code, i.item_id, i.start_date, i.escalated, day,
+                           (select s.status from core.ledger_snapshot s
+                            where (s.ledger, s.precinct_code, s.item_id) = (i.ledger, i.precinct_code, i.item_id)
+                              and s.status_date <= day
+                            order by s.status_date desc, s.submission_date desc, s.line_no desc limit 1) as status
+                    from core.ledger_item i
+                    cross join lateral (select i.start_date as day
+                                        union
+                                        select s.status_date from core.ledger_snapshot s
+                                        where (s.ledger, s.precinct_code, s.item_id)
+                                              = (i.ledger, i.precinct_code, i.item_id)) days),
+                indicator as (
+                    select ledger, precinct_code, item_id, day,
+                           (day >= start_date)::int as found,
+                           (day >= start_date and coalesce(status, 'open') in ('resolved', 'rectified'))::int as closed,
+                           (day >= start_date and coalesce(status, 'open') = 'referred')::int as referred,
+                           (day >= start_date and escalated)::int as escalated
+                    from state),
+                delta as (
+                    select ledger, precinct_code, item_id, day,
+                           found - lag(found, 1, 0) over w as found_delta, closed - lag(closed, 1, 0) over w as closed_delta,
+                           referred - lag(referred, 1, 0) over w as referred_delta,
+                           escalated - lag(escalated, 1, 0) over w as escalated_delta
+                    from indicator
+                    window w as (partition by ledger, precinct_code, item_id order by day))
+                select * from delta
+                where (found_delta, closed_delta, referred_delta, escalated_delta) <> (0, 0, 0, 0)"""))
+                .as("core.ledger_event").isZero();
+    }
+
+    /** Rows in one query and not the other, either way. */
+    private long difference(String recorded, String expected) {
+        String r = "select * from (" + recorded + ") recorded";
+        String e = "select * from (" + expected + ") expected";
+        return count("select count(*) from ((" + r + " except all " + e + ") union all (" + e + " except all " + r
+                + ")) difference");
+    }
+
+    private void assertEveryKeyIsWonByItsLatestRow() {
         for (String[] kind : new String[][] {{"visit", "visit_id"}, {"inspection", "inspection_id"}}) {
             String table = "core." + kind[0];
             String id = kind[1];
