@@ -1,6 +1,5 @@
 package cn.campaign.pipeline.cli;
 
-import cn.campaign.pipeline.demo.DemoRunner;
 import cn.campaign.pipeline.ingest.IngestCommands;
 import cn.campaign.pipeline.registry.RegistryCommands;
 import cn.campaign.pipeline.report.MetricsExport;
@@ -20,10 +19,10 @@ public class CommandRunner {
     private final PipelineLock lock;
     private final RegistryCommands registry;
     private final IngestCommands ingest;
-    private final DemoRunner demo;
+    private final DemoCommand demo;
     private final MetricsExport export;
 
-    public CommandRunner(PipelineLock lock, RegistryCommands registry, IngestCommands ingest, DemoRunner demo,
+    public CommandRunner(PipelineLock lock, RegistryCommands registry, IngestCommands ingest, DemoCommand demo,
                          NightlySchedule schedule, MetricsExport export, DataSource dataSource) {
         this.schedule = schedule;
         this.dataSource = dataSource;

@@ -1,6 +1,7 @@
 package cn.campaign.pipeline.demo;
 
 import cn.campaign.pipeline.PipelinePaths;
+import cn.campaign.pipeline.cli.DemoCommand;
 import cn.campaign.pipeline.ingest.IngestCommands;
 import cn.campaign.pipeline.registry.RegistryCommands;
 import cn.campaign.pipeline.warehouse.SqlFile;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * job on the embedded warehouse and prints the result per city and county.
  */
 @Component
-public class DemoRunner {
+public class DemoRunner implements DemoCommand {
 
     static final long SEED = 20260115L;
     static final int DAYS = 30;
@@ -51,6 +52,7 @@ public class DemoRunner {
         this.campaignStart = campaignStart;
     }
 
+    @Override
     public void run(PrintStream out) {
         try {
             Path registryDir = demoDir.resolve("registry");
