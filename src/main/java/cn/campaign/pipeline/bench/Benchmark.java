@@ -1,6 +1,8 @@
 package cn.campaign.pipeline.bench;
 
 import ch.qos.logback.classic.Level;
+import cn.campaign.pipeline.generator.NationalDay;
+import cn.campaign.pipeline.generator.NationalRegistry;
 import cn.campaign.pipeline.warehouse.EmbeddedWarehouse;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,8 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code jobs/bench}: the pipeline at national scale, night after night, against the physical
  * floor, in one run on one machine (docs/performance.md). It generates a registry and
- * {@code --history-days} + 1 consecutive national days ({@link NationalRegistry},
- * {@link NationalDay}); copies the last day's rows raw into a fresh PostgreSQL, with the
+ * {@code --history-days} + 1 consecutive national days (the generator's national setting,
+ * {@link NationalRegistry}, {@link NationalDay}); copies the last day's rows raw into a fresh PostgreSQL, with the
  * system {@code psql} ({@link PsqlFloor}) and with the pipeline's own COPY writer
  * ({@link FloorLoad}); loads the registry into a warehouse of its own, then ingests the days
  * one night each with {@code jobs/nightly} in a child JVM into that warehouse and one

@@ -2,6 +2,8 @@ package cn.campaign.pipeline.demo;
 
 import cn.campaign.pipeline.PipelinePaths;
 import cn.campaign.pipeline.cli.DemoCommand;
+import cn.campaign.pipeline.generator.TwoCitiesRegistry;
+import cn.campaign.pipeline.generator.TwoCitiesSubmissions;
 import cn.campaign.pipeline.ingest.IngestCommands;
 import cn.campaign.pipeline.registry.RegistryCommands;
 import cn.campaign.pipeline.warehouse.SqlFile;
@@ -22,10 +24,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code jobs/demo}: generates a registry modelled on the seed report (Bayannur and
- * Tongliao) and a month of submissions calibrated to its figures — late and corrected
- * files, missing days, bad rows — then feeds them night by night through the real ingest
- * job on the embedded warehouse and prints the result per city and county.
+ * {@code jobs/demo}: generates, with the generator's two-cities setting, a registry modelled
+ * on the seed report (Bayannur and Tongliao) and a month of submissions calibrated to its
+ * figures — late and corrected files, missing days, bad rows — then feeds them night by
+ * night through the real ingest job on the embedded warehouse and prints the result per city
+ * and county.
  */
 @Component
 public class DemoRunner implements DemoCommand {
@@ -56,7 +59,7 @@ public class DemoRunner implements DemoCommand {
     public void run(PrintStream out) {
         try {
             Path registryDir = demoDir.resolve("registry");
-            SampleRegistry.Counts registryCounts = SampleRegistry.write(registryDir, SEED);
+            TwoCitiesRegistry.Counts registryCounts = TwoCitiesRegistry.write(registryDir, SEED);
             out.printf("demo: sample registry in %s: %d precincts, %d villages and communities, %d enterprises, %d venues%n",
                     registryDir, registryCounts.precincts(), registryCounts.units(), registryCounts.enterprises(),
                     registryCounts.venues());
@@ -64,7 +67,8 @@ public class DemoRunner implements DemoCommand {
 
             Path arrivals = demoDir.resolve("arrivals");
             LocalDate last = campaignStart.plusDays(DAYS - 1);
-            SampleSubmissions.Counts counts = SampleSubmissions.writeByArrival(registryDir, arrivals, campaignStart, last, SEED);
+            TwoCitiesSubmissions.Counts counts = TwoCitiesSubmissions.writeByArrival(registryDir, arrivals, campaignStart, last,
+                    SEED);
             out.printf("demo: %d submission files for %s..%s (%d rows, %d deliberately bad, %d corrections, %d late, "
                             + "%d precinct-days missing), fed night by night through the ingest job:%n",
                     counts.files(), campaignStart, last, counts.rows(), counts.badRows(), counts.correctedFiles(),

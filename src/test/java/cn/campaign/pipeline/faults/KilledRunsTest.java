@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.campaign.pipeline.cli.FaultInjectionListener;
 import cn.campaign.pipeline.csv.FileInspection;
-import cn.campaign.pipeline.demo.SampleRegistry;
-import cn.campaign.pipeline.demo.SampleSubmissions;
+import cn.campaign.pipeline.generator.TwoCitiesRegistry;
+import cn.campaign.pipeline.generator.TwoCitiesSubmissions;
 import cn.campaign.pipeline.warehouse.EmbeddedWarehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,9 +56,9 @@ class KilledRunsTest {
     @BeforeAll
     void anUninterruptedRunOfTwoDays() throws IOException {
         Path registry = root.resolve("registry");
-        SampleRegistry.write(registry, 20260115L);
+        TwoCitiesRegistry.write(registry, 20260115L);
         inbox = root.resolve("inbox");
-        SampleSubmissions.write(registry, inbox, LocalDate.of(2026, 1, 15), LocalDate.of(2026, 1, 16), 5L);
+        TwoCitiesSubmissions.write(registry, inbox, LocalDate.of(2026, 1, 15), LocalDate.of(2026, 1, 16), 5L);
         inboxBytes = hashes(inbox);
 
         registryLoaded = root.resolve("registry-loaded");
