@@ -1,5 +1,6 @@
 package cn.campaign.pipeline.bench;
 
+import cn.campaign.pipeline.contract.SubmissionKind;
 import cn.campaign.pipeline.warehouse.CopyRows;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,7 +16,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,8 +40,6 @@ final class FloorLoad {
     private static final String SCHEMA = "bench_floor";
     private static final int FILES_PER_TRANSACTION = 20;
     private static final Charset GB18030 = Charset.forName("GB18030");
-    /** Columns of each kind's file, as the contract lists them. */
-    private static final Map<String, Integer> COLUMNS = Map.of("visits", 8, "disputes", 9, "hazards", 6, "inspections", 5);
 
     private FloorLoad() {
     }
@@ -55,12 +53,13 @@ final class FloorLoad {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("drop schema if exists " + SCHEMA + " cascade");
             statement.execute("create schema " + SCHEMA);
-            for (Map.Entry<String, Integer> kind : COLUMNS.entrySet()) {
+            for (SubmissionKind kind : SubmissionKind.values()) {
                 StringBuilder columns = new StringBuilder("file_name text, line_no integer");
-                for (int i = 1; i <= kind.getValue(); i++) {
+                for (int i = 1; i <= kind.columns().size(); i++) {
                     columns.append(", c").append(i).append(" text");
                 }
-                statement.execute("create " + (logged ? "" : "unlogged ") + "table " + SCHEMA + "." + kind.getKey() + " (" + columns + ")");
+                statement.execute("create " + (logged ? "" : "unlogged ") + "table " + SCHEMA + "." + kind.fileKind()
+                        + " (" + columns + ")");
             }
         }
         long started = System.nanoTime();
@@ -108,7 +107,7 @@ final class FloorLoad {
     private static long copy(Connection connection, Path file) throws SQLException, IOException {
         String name = file.getFileName().toString();
         String kind = name.substring(name.lastIndexOf('_') + 1, name.length() - ".csv".length());
-        int columns = COLUMNS.get(kind);
+        int columns = SubmissionKind.of(kind).columns().size();
         String text = decode(Files.readAllBytes(file));
         StringBuilder copyColumns = new StringBuilder("file_name, line_no");
         for (int i = 1; i <= columns; i++) {

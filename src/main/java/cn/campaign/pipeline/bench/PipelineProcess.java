@@ -3,16 +3,17 @@ package cn.campaign.pipeline.bench;
 import cn.campaign.pipeline.PipelineApplication;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,86 +21,159 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * A pipeline command ({@code reference}, {@code nightly}, {@code rerun}) run in a child JVM exactly as
- * {@code jobs/…} runs it, on the benchmark's own embedded PostgreSQL and var folder, with
- * a GC log to read the peak heap from. The child gets the same jar (or, under a test, the
- * same class path) as this JVM, and never a SPRING_DATASOURCE_URL: the benchmark builds
- * its warehouse from scratch, which it must never do to someone's database. A child that
- * has not finished within its timeout is killed, with the embedded PostgreSQL it started,
- * and the run fails saying so: a hung child never hangs the benchmark or the build.
+ * One pipeline command ({@code reference}, {@code nightly}, {@code rerun}, …) run in a child
+ * JVM exactly as {@code jobs/…} runs it, on the embedded PostgreSQL of {@code <home>/pg} with
+ * the var folder {@code <home>/var}, its standard output and error kept in {@code
+ * <home>/var/<label>.out} and {@code .err}. The benchmark measures its runs with it, the
+ * fault-injection tests kill and restart theirs. The child gets the same jar (or, under a
+ * test, the same class path) as this JVM, a UTF-8 locale, and never a SPRING_DATASOURCE_URL
+ * or CAMPAIGN_START_DATE from the environment: whoever starts it builds its warehouse from
+ * scratch, which must never happen to someone's database. A child still running at its
+ * timeout is killed, with the embedded PostgreSQL it started, and fails saying so: a hung
+ * child never hangs the benchmark or the build.
  */
-final class PipelineProcess {
+public final class PipelineProcess {
 
-    /** What one run took: its exit code, wall time of the process, its console, the run's log and its GC log. */
-    record Outcome(String label, int exitCode, Duration wall, String console, Path log, Path gcLog) {
-    }
-
-    private final Path dataDir;
-    private final Path varDir;
-    private final LocalDate campaignStart;
+    private final String label;
+    private final List<String> arguments;
+    private final Path home;
     private final Duration timeout;
+    private final Path stdout;
+    private final Path stderr;
+    private final Process process;
+    private final long startedNanos;
+    private final long startedMillis;
+    /** Completes with the time the child ended. */
+    private final CompletableFuture<Long> ended;
 
-    PipelineProcess(Path dataDir, Path varDir, LocalDate campaignStart, Duration timeout) {
-        this.dataDir = dataDir;
-        this.varDir = varDir;
-        this.campaignStart = campaignStart;
+    private PipelineProcess(String label, List<String> arguments, Path home, Duration timeout, Path stdout, Path stderr,
+                            Process process, long startedNanos, long startedMillis) {
+        this.label = label;
+        this.arguments = arguments;
+        this.home = home;
         this.timeout = timeout;
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.process = process;
+        this.startedNanos = startedNanos;
+        this.startedMillis = startedMillis;
+        this.ended = process.onExit().thenApply(exited -> System.nanoTime());
     }
 
-    Outcome run(String label, String heap, String... arguments) throws IOException, InterruptedException {
-        Files.createDirectories(varDir.resolve("logs"));
-        Path console = varDir.resolve(label + ".console.txt");
-        Path gcLog = varDir.resolve(label + ".gc.log");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + heap);
-        command.add("-Xlog:gc,gc+heap+exit:file=" + gcLog);
-        command.addAll(launcher());
-        command.addAll(List.of(arguments));
-        command.add("--pipeline.embedded.data-dir=" + dataDir);
-        command.add("--pipeline.var-dir=" + varDir);
-        command.add("--campaign.start-date=" + campaignStart);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(console.toFile());
-        Map<String, String> environment = builder.environment();
-        for (String variable : List.of("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD",
-                "CAMPAIGN_START_DATE")) {
-            environment.remove(variable);
+    /**
+     * Starts {@code java <jvmOptions> … <arguments>} on {@code home}'s database and var folder.
+     *
+     * @param label     names the run in its output files and in failures; unique within {@code home}
+     * @param arguments the command and its arguments, Spring properties ({@code --name=value}) included
+     */
+    public static PipelineProcess start(Path home, String label, List<String> jvmOptions, List<String> arguments,
+                                        Duration timeout) {
+        try {
+            Path varDir = home.resolve("var");
+            Files.createDirectories(varDir.resolve("logs"));
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.addAll(launcher());
+            command.addAll(arguments);
+            command.add("--pipeline.embedded.data-dir=" + home.resolve("pg"));
+            command.add("--pipeline.var-dir=" + varDir);
+            Path out = varDir.resolve(label + ".out");
+            Path err = varDir.resolve(label + ".err");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            Map<String, String> environment = builder.environment();
+            for (String variable : List.of("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
+                    "SPRING_DATASOURCE_PASSWORD", "CAMPAIGN_START_DATE")) {
+                environment.remove(variable);
+            }
+            // file names in Chinese reach the child intact, as jobs/lib/run-pipeline makes sure
+            environment.put("LC_ALL", "C.UTF-8");
+            long startedMillis = System.currentTimeMillis();
+            long startedNanos = System.nanoTime();
+            return new PipelineProcess(label, List.copyOf(arguments), home, timeout, out, err, builder.start(),
+                    startedNanos, startedMillis);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        long started = System.nanoTime();
-        long startedMillis = System.currentTimeMillis();
-        Process process = builder.start();
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            kill(process);
-            throw new IllegalStateException(label + " (" + String.join(" ", arguments) + ") did not finish in "
-                    + minutes(timeout) + " (--timeout) and was killed; its output, in " + console + ", ends:\n"
-                    + tail(Files.readString(console, StandardCharsets.UTF_8), 20));
+    }
+
+    /**
+     * Waits for the child to end and returns its exit code. One still running at its timeout
+     * is killed with its embedded PostgreSQL, and this fails naming it, its timeout and the
+     * end of its output.
+     */
+    public int exitCode() {
+        try {
+            long left = timeout.toNanos() - (System.nanoTime() - startedNanos);
+            if (!process.waitFor(Math.max(left, 0), TimeUnit.NANOSECONDS)) {
+                killWithDatabase();
+                throw new IllegalStateException(label + " (" + String.join(" ", arguments) + ") did not finish in "
+                        + minutes(timeout) + " and was killed; its output, in " + stdout + " and " + stderr.getFileName()
+                        + ", ends:\n" + tail(stdout() + stderr(), 20));
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(label + " was interrupted", e);
         }
-        int exit = process.exitValue();
-        Duration wall = Duration.ofNanos(System.nanoTime() - started);
-        String output = Files.readString(console, StandardCharsets.UTF_8);
-        if (exit != 0) {
-            throw new IllegalStateException(label + " exited with " + exit + ":\n" + output);
+    }
+
+    /** From the start to the end of the child (JVM start, Spring, PostgreSQL and Flyway included), once it ended. */
+    public Duration wall() {
+        exitCode();
+        return Duration.ofNanos(ended.join() - startedNanos);
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String stdout() {
+        return read(stdout);
+    }
+
+    public String stderr() {
+        return read(stderr);
+    }
+
+    /** The child JVM, to watch or to end otherwise than by its timeout. */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /** The log file the run wrote under var/logs ({@code <command>-<time>.log}). */
+    public Path log() throws IOException {
+        String commandName = arguments.get(0);
+        Path logs = home.resolve("var").resolve("logs");
+        try (Stream<Path> files = Files.list(logs)) {
+            return files.filter(log -> log.getFileName().toString().startsWith(commandName + "-"))
+                    .filter(log -> log.toFile().lastModified() >= startedMillis - 1000)
+                    .max(Comparator.comparingLong(log -> log.toFile().lastModified()))
+                    .orElseThrow(() -> new IllegalStateException("no log of " + commandName + " in " + logs));
         }
-        return new Outcome(label, exit, wall, output, newestLog(arguments[0], startedMillis), gcLog);
     }
 
     /**
      * Kills the child JVM and what it started: its descendants, and the embedded PostgreSQL
      * of its data folder, which pg_ctl leaves outside the child's process tree.
      */
-    private void kill(Process process) throws IOException, InterruptedException {
+    private void killWithDatabase() throws InterruptedException {
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
         process.waitFor(30, TimeUnit.SECONDS);
-        Path pidFile = dataDir.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
+        Path pidFile = home.resolve("pg").resolve("postmaster.pid");
+        Optional<ProcessHandle> server;
+        try {
+            server = Files.exists(pidFile) ? Files.readAllLines(pidFile).stream().findFirst()
+                    .map(String::trim).filter(line -> line.matches("\\d+"))
+                    .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
+                    .filter(handle -> handle.info().command().map(command -> command.contains("postgres")).orElse(false))
+                    : Optional.empty();
+        } catch (IOException e) {
+            // the server is gone with its pid file
             return;
         }
-        Optional<ProcessHandle> server = Files.readAllLines(pidFile).stream().findFirst()
-                .map(String::trim).filter(line -> line.matches("\\d+"))
-                .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
-                .filter(handle -> handle.info().command().map(command -> command.contains("postgres")).orElse(false));
         if (server.isPresent()) {
             // a smart shutdown: the killed child's sessions are gone; forcibly if it does not stop
             server.get().destroy();
@@ -120,13 +194,11 @@ final class PipelineProcess {
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
-    /** The log file the run wrote under var/logs ({@code <command>-<time>.log}). */
-    private Path newestLog(String commandName, long startedMillis) throws IOException {
-        try (Stream<Path> logs = Files.list(varDir.resolve("logs"))) {
-            return logs.filter(log -> log.getFileName().toString().startsWith(commandName + "-"))
-                    .filter(log -> log.toFile().lastModified() >= startedMillis - 1000)
-                    .max(Comparator.comparingLong(log -> log.toFile().lastModified()))
-                    .orElseThrow(() -> new IllegalStateException("no log of " + commandName + " in " + varDir.resolve("logs")));
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

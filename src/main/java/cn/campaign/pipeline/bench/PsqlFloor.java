@@ -1,5 +1,7 @@
 package cn.campaign.pipeline.bench;
 
+import cn.campaign.pipeline.contract.SubmissionKind;
+import cn.campaign.pipeline.generator.NationalDay;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,19 +61,17 @@ final class PsqlFloor {
      * expectedRows} rows in all.
      */
     static Result run(DataSource dataSource, int port, Path psql, Path copyDir, long expectedRows) throws Exception {
-        Map<String, List<String>> columns = NationalDay.columns();
-        Map<String, Path> files = NationalDay.copyFiles(copyDir);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (Map.Entry<String, List<String>> kind : columns.entrySet()) {
-                statement.execute("drop table if exists floor_" + kind.getKey());
-                statement.execute("create table floor_" + kind.getKey() + " ("
-                        + String.join(" text, ", kind.getValue()) + " text)");
+            for (SubmissionKind kind : SubmissionKind.values()) {
+                statement.execute("drop table if exists floor_" + kind.fileKind());
+                statement.execute("create table floor_" + kind.fileKind() + " ("
+                        + String.join(" text, ", kind.columnNames()) + " text)");
             }
         }
         StringBuilder script = new StringBuilder("\\set ON_ERROR_STOP on\nbegin;\n");
-        for (Map.Entry<String, Path> file : files.entrySet()) {
-            script.append("\\copy floor_").append(file.getKey()).append(" from '")
-                    .append(file.getValue().toAbsolutePath().toString().replace("'", "''"))
+        for (SubmissionKind kind : SubmissionKind.values()) {
+            script.append("\\copy floor_").append(kind.fileKind()).append(" from '")
+                    .append(NationalDay.copyFile(copyDir, kind).toAbsolutePath().toString().replace("'", "''"))
                     .append("' with (format csv, header)\n");
         }
         script.append("commit;\n");
@@ -91,12 +91,12 @@ final class PsqlFloor {
 
         long rows = 0;
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String kind : columns.keySet()) {
-                try (ResultSet rs = statement.executeQuery("select count(*) from floor_" + kind)) {
+            for (SubmissionKind kind : SubmissionKind.values()) {
+                try (ResultSet rs = statement.executeQuery("select count(*) from floor_" + kind.fileKind())) {
                     rs.next();
                     rows += rs.getLong(1);
                 }
-                statement.execute("drop table floor_" + kind);
+                statement.execute("drop table floor_" + kind.fileKind());
             }
         }
         if (rows != expectedRows) {

@@ -3,6 +3,7 @@ package cn.campaign.pipeline.bench;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,15 +48,18 @@ record RunProfile(int exitCode, Duration wall, double jobSeconds, long rowsRead,
     private static final Pattern METRIC_DAYS = Pattern.compile("^\\[metrics] (\\d+) day\\(s\\) computed", Pattern.MULTILINE);
     private static final Pattern HEAP_AT_EXIT = Pattern.compile("heap\\s+total (\\d+)K, used (\\d+)K");
 
-    static RunProfile of(PipelineProcess.Outcome run, String maxHeap) throws IOException {
-        Matcher rows = ROWS.matcher(run.console());
-        Matcher job = JOB_TIME.matcher(run.console());
+    /** The profile of a run that ended, with its GC log and the -Xmx it ran with. */
+    static RunProfile of(PipelineProcess run, Path gcLog, String maxHeap) throws IOException {
+        String console = run.stdout();
+        Matcher rows = ROWS.matcher(console);
+        Matcher job = JOB_TIME.matcher(console);
         if (!rows.find() || !job.find()) {
-            throw new IllegalStateException(run.label() + " printed no run summary:\n" + run.console());
+            throw new IllegalStateException(run.label() + " printed no run summary:\n" + console + run.stderr());
         }
+        Path log = run.log();
         Map<String, Duration> steps = new LinkedHashMap<>();
         List<Statement> statements = new ArrayList<>();
-        try (Stream<String> lines = Files.lines(run.log(), StandardCharsets.UTF_8)) {
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
             lines.forEach(line -> {
                 Matcher step = STEP.matcher(line);
                 if (step.find() && step.group(1).indexOf(':') < 0) {
@@ -69,7 +73,7 @@ record RunProfile(int exitCode, Duration wall, double jobSeconds, long rowsRead,
             });
         }
         long peak = 0;
-        for (String line : Files.readAllLines(run.gcLog(), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(gcLog, StandardCharsets.UTF_8)) {
             Matcher pause = GC_PAUSE.matcher(line);
             if (line.contains("Pause") && pause.find()) {
                 peak = Math.max(peak, bytes(pause.group(1), pause.group(2)));
@@ -80,10 +84,10 @@ record RunProfile(int exitCode, Duration wall, double jobSeconds, long rowsRead,
             }
         }
         if (steps.isEmpty()) {
-            throw new IllegalStateException(run.label() + ": its log " + run.log() + " shows no step");
+            throw new IllegalStateException(run.label() + ": its log " + log + " shows no step");
         }
         statements.sort(Comparator.comparingLong(Statement::millis).reversed());
-        Matcher metricDays = METRIC_DAYS.matcher(run.console());
+        Matcher metricDays = METRIC_DAYS.matcher(console);
         return new RunProfile(run.exitCode(), run.wall(), Double.parseDouble(job.group(1).replace(',', '.')), Long.parseLong(rows.group(1)),
                 Long.parseLong(rows.group(2)), Long.parseLong(rows.group(3)), Long.parseLong(rows.group(4)), peak,
                 bytes(maxHeap.substring(0, maxHeap.length() - 1), maxHeap.substring(maxHeap.length() - 1).toUpperCase()),

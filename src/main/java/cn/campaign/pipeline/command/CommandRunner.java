@@ -1,6 +1,5 @@
 package cn.campaign.pipeline.command;
 
-import cn.campaign.pipeline.demo.DemoRunner;
 import cn.campaign.pipeline.nightly.NightlyCommand;
 import cn.campaign.pipeline.registry.RegistryCommand;
 import cn.campaign.pipeline.report.MetricsExport;
@@ -20,10 +19,10 @@ public class CommandRunner {
     private final PipelineLock lock;
     private final RegistryCommand registry;
     private final NightlyCommand ingest;
-    private final DemoRunner demo;
+    private final DemoCommand demo;
     private final MetricsExport export;
 
-    public CommandRunner(PipelineLock lock, RegistryCommand registry, NightlyCommand ingest, DemoRunner demo,
+    public CommandRunner(PipelineLock lock, RegistryCommand registry, NightlyCommand ingest, DemoCommand demo,
                          NightlySchedule schedule, MetricsExport export, DataSource dataSource) {
         this.schedule = schedule;
         this.dataSource = dataSource;

@@ -1,5 +1,7 @@
 package cn.campaign.pipeline.contract;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -74,6 +76,27 @@ public record Column(String name, String alias, Rule rule, int max, Map<String, 
 
     public boolean requiredInHeader() {
         return rule != Rule.NOTE;
+    }
+
+    /** An empty field of this column is R01. */
+    public boolean requiresValue() {
+        return rule != Rule.NOTE && rule != Rule.OPTIONAL_CHOICE;
+    }
+
+    /** The allowed values of a choice column in their English spelling, in the contract's order. */
+    public List<String> values() {
+        return choices.values().stream().distinct().toList();
+    }
+
+    /** English value → its Chinese spelling, for the values the contract gives one. */
+    public Map<String, String> chineseSpellings() {
+        Map<String, String> chinese = new LinkedHashMap<>();
+        choices.forEach((spelling, value) -> {
+            if (!spelling.equals(value)) {
+                chinese.put(value, spelling);
+            }
+        });
+        return chinese;
     }
 
     public String label() {

@@ -1,6 +1,7 @@
 package cn.campaign.pipeline.contract;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +110,10 @@ public enum SubmissionKind {
         return columns.stream().map(Column::name).toList();
     }
 
+    public Column column(String columnName) {
+        return columns.get(indexOf(columnName));
+    }
+
     public int indexOf(String columnName) {
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).name().equals(columnName)) {
@@ -179,7 +184,11 @@ public enum SubmissionKind {
         }
     }
 
-    /** English value → Chinese alias pairs (alias may be null); both spellings map to English. */
+    /**
+     * English value → Chinese alias pairs (alias may be null); both spellings map to English.
+     * The map keeps the contract's order, so {@link Column#values()} lists the values as the
+     * contract does.
+     */
     private static Map<String, String> choices(String... englishAndAlias) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < englishAndAlias.length; i += 2) {
@@ -188,6 +197,6 @@ public enum SubmissionKind {
                 map.put(englishAndAlias[i + 1], englishAndAlias[i]);
             }
         }
-        return Map.copyOf(map);
+        return Collections.unmodifiableMap(map);
     }
 }

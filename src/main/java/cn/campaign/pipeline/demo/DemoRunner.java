@@ -1,5 +1,9 @@
 package cn.campaign.pipeline.demo;
 
+import cn.campaign.pipeline.command.DemoCommand;
+import cn.campaign.pipeline.operation.CampaignSettings;
+import cn.campaign.pipeline.generator.TwoCitiesRegistry;
+import cn.campaign.pipeline.generator.TwoCitiesSubmissions;
 import cn.campaign.pipeline.operation.PipelinePaths;
 import cn.campaign.pipeline.nightly.NightlyCommand;
 import cn.campaign.pipeline.registry.RegistryCommand;
@@ -16,18 +20,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code jobs/demo}: generates a registry modelled on the seed report (Bayannur and
- * Tongliao) and a month of submissions calibrated to its figures — late and corrected
- * files, missing days, bad rows — then feeds them night by night through the real ingest
- * job on the embedded warehouse and prints the result per city and county.
+ * {@code jobs/demo}: generates, with the generator's two-cities setting, a registry modelled
+ * on the seed report (Bayannur and Tongliao) and a month of submissions calibrated to its
+ * figures — late and corrected files, missing days, bad rows — then feeds them night by
+ * night through the real ingest job on the embedded warehouse and prints the result per city
+ * and county.
  */
 @Component
-public class DemoRunner {
+public class DemoRunner implements DemoCommand {
 
     static final long SEED = 20260115L;
     static final int DAYS = 30;
@@ -42,19 +46,20 @@ public class DemoRunner {
     private final LocalDate campaignStart;
 
     public DemoRunner(RegistryCommand registry, NightlyCommand ingest, DataSource dataSource, PipelinePaths paths,
-                      @Value("${campaign.start-date}") LocalDate campaignStart) {
+                      CampaignSettings campaign) {
         this.registry = registry;
         this.ingest = ingest;
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
         this.demoDir = paths.demoDir();
         this.reportsDir = paths.reportsDir();
-        this.campaignStart = campaignStart;
+        this.campaignStart = campaign.startDate();
     }
 
+    @Override
     public void run(PrintStream out) {
         try {
             Path registryDir = demoDir.resolve("registry");
-            SampleRegistry.Counts registryCounts = SampleRegistry.write(registryDir, SEED);
+            TwoCitiesRegistry.Counts registryCounts = TwoCitiesRegistry.write(registryDir, SEED);
             out.printf("demo: sample registry in %s: %d precincts, %d villages and communities, %d enterprises, %d venues%n",
                     registryDir, registryCounts.precincts(), registryCounts.units(), registryCounts.enterprises(),
                     registryCounts.venues());
@@ -62,7 +67,8 @@ public class DemoRunner {
 
             Path arrivals = demoDir.resolve("arrivals");
             LocalDate last = campaignStart.plusDays(DAYS - 1);
-            SampleSubmissions.Counts counts = SampleSubmissions.writeByArrival(registryDir, arrivals, campaignStart, last, SEED);
+            TwoCitiesSubmissions.Counts counts = TwoCitiesSubmissions.writeByArrival(registryDir, arrivals, campaignStart, last,
+                    SEED);
             out.printf("demo: %d submission files for %s..%s (%d rows, %d deliberately bad, %d corrections, %d late, "
                             + "%d precinct-days missing), fed night by night through the ingest job:%n",
                     counts.files(), campaignStart, last, counts.rows(), counts.badRows(), counts.correctedFiles(),

@@ -2,10 +2,11 @@ package cn.campaign.pipeline.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.campaign.pipeline.bench.PipelineProcess;
 import cn.campaign.pipeline.nightly.FaultInjectionListener;
 import cn.campaign.pipeline.csv.FileInspection;
-import cn.campaign.pipeline.demo.SampleRegistry;
-import cn.campaign.pipeline.demo.SampleSubmissions;
+import cn.campaign.pipeline.generator.TwoCitiesRegistry;
+import cn.campaign.pipeline.generator.TwoCitiesSubmissions;
 import cn.campaign.pipeline.warehouse.EmbeddedWarehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,16 +57,16 @@ class KilledRunsTest {
     @BeforeAll
     void anUninterruptedRunOfTwoDays() throws IOException {
         Path registry = root.resolve("registry");
-        SampleRegistry.write(registry, 20260115L);
+        TwoCitiesRegistry.write(registry, 20260115L);
         inbox = root.resolve("inbox");
-        SampleSubmissions.write(registry, inbox, LocalDate.of(2026, 1, 15), LocalDate.of(2026, 1, 16), 5L);
+        TwoCitiesSubmissions.write(registry, inbox, LocalDate.of(2026, 1, 15), LocalDate.of(2026, 1, 16), 5L);
         inboxBytes = hashes(inbox);
 
         registryLoaded = root.resolve("registry-loaded");
-        assertThat(PipelineProcess.run(registryLoaded, "reference", registry.toString()).exitCode()).isZero();
+        assertThat(ChildPipelines.run(registryLoaded, "reference", registry.toString()).exitCode()).isZero();
 
         Path clean = copyOf(registryLoaded, "clean");
-        PipelineProcess run = PipelineProcess.run(clean, "nightly", "--inbox", inbox.toString());
+        PipelineProcess run = ChildPipelines.run(clean, "nightly", "--inbox", inbox.toString());
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         uninterrupted = dump(clean);
         assertThat(uninterrupted.get("core.visit")).hasSizeGreaterThan(100);
@@ -75,7 +76,7 @@ class KilledRunsTest {
         // The next nightly that resumes an interrupted run then runs one of its own, with nothing
         // new: its report replaces the resumed run's page of the same latest date. So a killed
         // run and its resumption are compared with an uninterrupted run and the next nightly.
-        PipelineProcess next = PipelineProcess.run(clean, "nightly", "--inbox", inbox.toString());
+        PipelineProcess next = ChildPipelines.run(clean, "nightly", "--inbox", inbox.toString());
         assertThat(next.exitCode()).as(next.stderr()).isZero();
         uninterruptedThenNext = dump(clean);
         Map<String, List<String>> tablesThenNext = new LinkedHashMap<>(uninterruptedThenNext);
@@ -91,14 +92,14 @@ class KilledRunsTest {
     void aRunKilledAtAnyStageIsResumedByTheNextRunAndEndsAsIfUninterrupted(String stage) throws IOException {
         // given a nightly killed with -9 at that stage
         Path home = copyOf(registryLoaded, "killed-" + stage);
-        PipelineProcess killed = PipelineProcess.start(home, List.of("nightly", "--inbox", inbox.toString(),
+        PipelineProcess killed = ChildPipelines.start(home, "nightly", "--inbox", inbox.toString(),
                 "--pipeline.fault-injection.pause-at=" + stage,
-                "--pipeline.fault-injection.resume-file=" + home.resolve("never")));
-        killed.awaitOutput(FaultInjectionListener.PAUSED + stage);
-        killed.kill();
+                "--pipeline.fault-injection.resume-file=" + home.resolve("never"));
+        ChildPipelines.awaitOutput(killed, FaultInjectionListener.PAUSED + stage);
+        ChildPipelines.kill(killed);
 
         // when the next nightly runs
-        PipelineProcess next = PipelineProcess.run(home, "nightly", "--inbox", inbox.toString());
+        PipelineProcess next = ChildPipelines.run(home, "nightly", "--inbox", inbox.toString());
 
         // then it resumed the killed run, and the warehouse and the files written for people are
         // what an uninterrupted run (and the next nightly) gives
@@ -111,8 +112,8 @@ class KilledRunsTest {
     @Test
     void twoLaunchesAtOnceRunExactlyOnce() throws IOException {
         Path home = copyOf(registryLoaded, "twice");
-        PipelineProcess first = PipelineProcess.start(home, List.of("nightly", "--inbox", inbox.toString()));
-        PipelineProcess second = PipelineProcess.start(home, List.of("nightly", "--inbox", inbox.toString()));
+        PipelineProcess first = ChildPipelines.start(home, "nightly", "--inbox", inbox.toString());
+        PipelineProcess second = ChildPipelines.start(home, "nightly", "--inbox", inbox.toString());
 
         List<Integer> exitCodes = List.of(first.exitCode(), second.exitCode());
 
@@ -127,9 +128,9 @@ class KilledRunsTest {
         // given a nightly whose embedded PostgreSQL goes down (immediate shutdown) between load and merge
         Path home = copyOf(registryLoaded, "database-restart");
         Path resume = home.resolve("resume");
-        PipelineProcess run = PipelineProcess.start(home, List.of("nightly", "--inbox", inbox.toString(),
-                "--pipeline.fault-injection.pause-at=mergeStep", "--pipeline.fault-injection.resume-file=" + resume));
-        run.awaitOutput(FaultInjectionListener.PAUSED + "mergeStep");
+        PipelineProcess run = ChildPipelines.start(home, "nightly", "--inbox", inbox.toString(),
+                "--pipeline.fault-injection.pause-at=mergeStep", "--pipeline.fault-injection.resume-file=" + resume);
+        ChildPipelines.awaitOutput(run, FaultInjectionListener.PAUSED + "mergeStep");
         long postmaster = Long.parseLong(Files.readAllLines(home.resolve("pg/postmaster.pid")).get(0).trim());
         new ProcessBuilder("kill", "-QUIT", Long.toString(postmaster)).start().waitFor();
         ProcessHandle.of(postmaster).ifPresent(server -> server.onExit().join());
@@ -140,14 +141,14 @@ class KilledRunsTest {
         assertThat(run.stderr()).startsWith("error: ").doesNotContain("\tat ");
 
         // and the next run, on a restarted database, completes as if nothing happened
-        PipelineProcess next = PipelineProcess.run(home, "nightly", "--inbox", inbox.toString());
+        PipelineProcess next = ChildPipelines.run(home, "nightly", "--inbox", inbox.toString());
         assertThat(next.exitCode()).as(next.stdout() + next.stderr()).isZero();
         assertThat(dump(home)).isEqualTo(uninterruptedThenNext);
     }
 
     @Test
     void anUnreachableDatabaseFailsWithOneLine() {
-        PipelineProcess run = PipelineProcess.run(root.resolve("unreachable"), "nightly", "--inbox", inbox.toString(),
+        PipelineProcess run = ChildPipelines.run(root.resolve("unreachable"), "nightly", "--inbox", inbox.toString(),
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:9/campaign",
                 "--spring.datasource.username=nobody", "--spring.datasource.password=none",
                 "--spring.datasource.hikari.connection-timeout=2000");

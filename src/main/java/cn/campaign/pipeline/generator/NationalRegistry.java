@@ -1,14 +1,14 @@
-package cn.campaign.pipeline.bench;
+package cn.campaign.pipeline.generator;
 
-import cn.campaign.pipeline.contract.CreditCodes;
-import java.io.BufferedWriter;
+import static cn.campaign.pipeline.generator.Codes.digits;
+import static cn.campaign.pipeline.generator.Draws.mix;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A registry (contract section 1) at national scale: one region, cities of up to
+ * The benchmark's registry (contract section 1) at national scale: one region, cities of up to
  * {@value #COUNTIES_PER_CITY} counties, counties of up to {@value #PRECINCTS_PER_COUNTY}
  * precincts, each precinct with one township of villages and communities, their
  * enterprises (valid GB 32100-2015 credit codes) and venues.
@@ -22,8 +22,6 @@ public final class NationalRegistry {
     static final int PRECINCTS_PER_COUNTY = 20;
     static final int COUNTIES_PER_CITY = 15;
     private static final String REGION_CODE = "610000";
-    /** The base-31 symbols of a credit code, in value order. */
-    private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
     /** What {@link #write} produced. */
     public record Counts(int regions, int precincts, int activePrecincts, int units, int enterprises, int venues) {
@@ -63,11 +61,11 @@ public final class NationalRegistry {
     }
 
     String precinctCode(int precinct) {
-        return countyCode(precinct) + "000" + digits(precinct % PRECINCTS_PER_COUNTY + 1, 3);
+        return Codes.precinctCode(countyCode(precinct), precinct % PRECINCTS_PER_COUNTY + 1);
     }
 
     private String townshipCode(int precinct) {
-        return countyCode(precinct) + digits(precinct % PRECINCTS_PER_COUNTY + 1, 3);
+        return Codes.townshipCode(countyCode(precinct), precinct % PRECINCTS_PER_COUNTY + 1);
     }
 
     /** One precinct in fifty is inactive: it sends nothing, its units still count. */
@@ -86,7 +84,7 @@ public final class NationalRegistry {
 
     /** Communities are numbered 001-199 in their township, villages 200-399 (national scheme). */
     String unitCode(int precinct, int unit) {
-        return townshipCode(precinct) + digits(community(precinct, unit) ? unit + 1 : 200 + unit, 3);
+        return Codes.unitCode(townshipCode(precinct), community(precinct, unit) ? unit + 1 : 200 + unit);
     }
 
     int enterpriseCount(int precinct, int unit) {
@@ -94,15 +92,14 @@ public final class NationalRegistry {
     }
 
     /**
-     * Company prefix 91, the county, then the precinct (within its county), unit and
-     * enterprise indices in base 31 (unique by construction) and five drawn characters,
-     * completed with the check character.
+     * A company of the county whose organisation code is the precinct (within its county),
+     * unit and enterprise indices in base 31 (unique by construction) and five drawn symbols.
      */
     String creditCode(int precinct, int unit, int enterprise) {
         long drawn = Math.floorMod(mix(seed, precinct, unit, enterprise, 4), 31L * 31 * 31 * 31 * 31);
-        String body = "91" + countyCode(precinct) + base31(precinct % PRECINCTS_PER_COUNTY, 1)
-                + base31(unit, 2) + base31(enterprise, 1) + base31(drawn, 5);
-        return CreditCodes.withCheckCharacter(body);
+        return Codes.creditCode(EntityKind.COMPANY.codePrefix, countyCode(precinct),
+                Codes.base31(precinct % PRECINCTS_PER_COUNTY, 1) + Codes.base31(unit, 2) + Codes.base31(enterprise, 1)
+                        + Codes.base31(drawn, 5));
     }
 
     /** Seven enterprises in ten are key enterprises (重点企业). */
@@ -115,7 +112,7 @@ public final class NationalRegistry {
     }
 
     String venueId(int precinct, int unit, int venue) {
-        return "V" + unitCode(precinct, unit) + digits(venue + 1, 2);
+        return Codes.venueId(unitCode(precinct, unit), venue + 1);
     }
 
     // ---- the five files, streamed
@@ -128,49 +125,49 @@ public final class NationalRegistry {
         int units = 0;
         int enterprises = 0;
         int venues = 0;
-        try (CsvLines out = new CsvLines(dir.resolve("regions.csv"), "code,name,level,parent_code")) {
-            out.line(REGION_CODE, "全国基准自治区", "region", "");
+        try (RegistryFile.Writer out = RegistryFile.REGIONS.create(dir)) {
+            out.row(REGION_CODE, "全国基准自治区", "region", "");
             regions++;
             for (int county = 0; county < counties(); county++) {
                 if (county % COUNTIES_PER_CITY == 0) {
-                    out.line(cityCode(county / COUNTIES_PER_CITY), "基准" + (county / COUNTIES_PER_CITY + 1) + "市", "city",
+                    out.row(cityCode(county / COUNTIES_PER_CITY), "基准" + (county / COUNTIES_PER_CITY + 1) + "市", "city",
                             REGION_CODE);
                     regions++;
                 }
-                out.line(countyCodeOf(county), "基准" + (county + 1) + "县", "county", cityCode(county / COUNTIES_PER_CITY));
+                out.row(countyCodeOf(county), "基准" + (county + 1) + "县", "county", cityCode(county / COUNTIES_PER_CITY));
                 regions++;
             }
             for (int precinct = 0; precinct < precincts; precinct++) {
-                out.line(townshipCode(precinct), "基准" + (precinct + 1) + "镇", "township", countyCode(precinct));
+                out.row(townshipCode(precinct), "基准" + (precinct + 1) + "镇", "township", countyCode(precinct));
                 regions++;
                 for (int unit = 0; unit < unitCount(precinct); unit++) {
                     boolean community = community(precinct, unit);
-                    out.line(unitCode(precinct, unit), (unit + 1) + (community ? "社区" : "村"),
+                    out.row(unitCode(precinct, unit), (unit + 1) + (community ? "社区" : "村"),
                             community ? "community" : "village", townshipCode(precinct));
                     regions++;
                 }
             }
         }
-        try (CsvLines out = new CsvLines(dir.resolve("precincts.csv"), "precinct_code,name,county_code,active")) {
+        try (RegistryFile.Writer out = RegistryFile.PRECINCTS.create(dir)) {
             for (int precinct = 0; precinct < precincts; precinct++) {
-                out.line(precinctCode(precinct), "基准" + (precinct + 1) + "派出所", countyCode(precinct),
+                out.row(precinctCode(precinct), "基准" + (precinct + 1) + "派出所", countyCode(precinct),
                         String.valueOf(active(precinct)));
                 active += active(precinct) ? 1 : 0;
             }
         }
-        try (CsvLines out = new CsvLines(dir.resolve("jurisdiction.csv"), "precinct_code,unit_code")) {
+        try (RegistryFile.Writer out = RegistryFile.JURISDICTION.create(dir)) {
             for (int precinct = 0; precinct < precincts; precinct++) {
                 for (int unit = 0; unit < unitCount(precinct); unit++) {
-                    out.line(precinctCode(precinct), unitCode(precinct, unit));
+                    out.row(precinctCode(precinct), unitCode(precinct, unit));
                     units++;
                 }
             }
         }
-        try (CsvLines out = new CsvLines(dir.resolve("enterprises.csv"), "credit_code,name,unit_code,key")) {
+        try (RegistryFile.Writer out = RegistryFile.ENTERPRISES.create(dir)) {
             for (int precinct = 0; precinct < precincts; precinct++) {
                 for (int unit = 0; unit < unitCount(precinct); unit++) {
                     for (int enterprise = 0; enterprise < enterpriseCount(precinct, unit); enterprise++) {
-                        out.line(creditCode(precinct, unit, enterprise), "基准" + (precinct + 1) + "-" + (unit + 1) + "-"
+                        out.row(creditCode(precinct, unit, enterprise), "基准" + (precinct + 1) + "-" + (unit + 1) + "-"
                                         + (enterprise + 1) + "有限公司", unitCode(precinct, unit),
                                 String.valueOf(keyEnterprise(precinct, unit, enterprise)));
                         enterprises++;
@@ -178,12 +175,12 @@ public final class NationalRegistry {
                 }
             }
         }
-        try (CsvLines out = new CsvLines(dir.resolve("venues.csv"), "venue_id,name,venue_type,unit_code")) {
+        try (RegistryFile.Writer out = RegistryFile.VENUES.create(dir)) {
             String[] types = {"rental_housing", "hotel", "internet_cafe", "entertainment", "other"};
             for (int precinct = 0; precinct < precincts; precinct++) {
                 for (int unit = 0; unit < unitCount(precinct); unit++) {
                     for (int venue = 0; venue < venueCount(precinct, unit); venue++) {
-                        out.line(venueId(precinct, unit, venue), "基准场所" + venueId(precinct, unit, venue),
+                        out.row(venueId(precinct, unit, venue), "基准场所" + venueId(precinct, unit, venue),
                                 types[(unit + venue) % types.length], unitCode(precinct, unit));
                         venues++;
                     }
@@ -191,59 +188,5 @@ public final class NationalRegistry {
             }
         }
         return new Counts(regions, precincts, active, units, enterprises, venues);
-    }
-
-    // ---- drawing
-
-    /** {@code value} zero-padded to {@code width} digits; String.format is too slow for millions of rows. */
-    static String digits(long value, int width) {
-        char[] out = new char[width];
-        for (int i = width - 1; i >= 0; i--) {
-            out[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
-        return new String(out);
-    }
-
-    private static String base31(long value, int digits) {
-        char[] out = new char[digits];
-        for (int i = digits - 1; i >= 0; i--) {
-            out[i] = ALPHABET.charAt((int) (value % 31));
-            value /= 31;
-        }
-        return new String(out);
-    }
-
-    /** A well-mixed 64-bit value of its inputs (SplitMix64 finaliser over each): the same inputs, the same value. */
-    static long mix(long... values) {
-        long h = 0x9E3779B97F4A7C15L;
-        for (long value : values) {
-            h += value * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL;
-            h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
-            h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
-            h ^= h >>> 31;
-        }
-        return h;
-    }
-
-    /** UTF-8 CSV lines; the generator's fields never need quoting. */
-    private static final class CsvLines implements AutoCloseable {
-        private final BufferedWriter writer;
-
-        CsvLines(Path file, String header) throws IOException {
-            writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-            writer.write(header);
-            writer.write('\n');
-        }
-
-        void line(String... fields) throws IOException {
-            writer.write(String.join(",", fields));
-            writer.write('\n');
-        }
-
-        @Override
-        public void close() throws IOException {
-            writer.close();
-        }
     }
 }

@@ -1,9 +1,6 @@
-package cn.campaign.pipeline.demo;
+package cn.campaign.pipeline.generator;
 
-import cn.campaign.pipeline.contract.CreditCodes;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,13 +11,14 @@ import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
 /**
- * Writes a synthetic registry (contract section 1) for the two cities of the campaign
- * report, Bayannur and Tongliao, sized like the report (about 650 villages and
- * communities, 3,400 key enterprises), so the pipeline can be demonstrated and load-tested
- * without the data office's files. The region, cities and counties are real; everything
- * below them is invented. The same seed always gives the same bytes.
+ * The demo's registry (contract section 1): the two cities of the campaign report,
+ * Bayannur and Tongliao, sized like the report (about 650 villages and communities, 3,400
+ * key enterprises), so the pipeline can be demonstrated without the data office's files.
+ * The region, cities and counties are real; everything below them is invented, with names
+ * as the region has them ({@link PlaceNames}). The tree is held in memory (a few hundred
+ * units) and drawn from one seed: the same seed always gives the same bytes.
  */
-public final class SampleRegistry {
+public final class TwoCitiesRegistry {
 
     /** What {@link #write} produced; {@code regions} counts every row of regions.csv, whatever its level. */
     public record Counts(int regions, int precincts, int units, int enterprises, int keyEnterprises, int venues) {
@@ -50,36 +48,6 @@ public final class SampleRegistry {
     /** The city seats: mostly subdistricts and communities rather than villages. */
     private static final Set<String> URBAN_COUNTIES = Set.of("150802", "150502", "150581");
 
-    private static final List<String> HAN_FIRST = List.of(
-            "新", "红", "胜", "永", "丰", "太", "东", "西", "南", "北", "和", "兴", "民", "富", "建",
-            "团", "光", "长", "双", "保", "五", "三", "联", "万", "合", "德", "复", "庆", "隆", "福");
-    private static final List<String> HAN_SECOND = List.of(
-            "华", "利", "丰", "安", "兴", "胜", "明", "光", "和", "平", "合", "庄", "星", "泉", "林",
-            "盛", "义", "强", "乐", "河", "荣", "成", "顺", "发", "新", "源", "园", "阳", "富", "康");
-    private static final List<String> MONGOLIAN_FIRST = List.of(
-            "巴彦", "乌兰", "查干", "哈日", "额尔敦", "阿拉坦", "伊和", "呼和", "那仁", "白音",
-            "宝日", "希日", "乌力吉", "达拉", "图门", "锡林");
-    private static final List<String> MONGOLIAN_SECOND = List.of(
-            "塔拉", "浩特", "宝力格", "淖尔", "哈达", "敖包", "高勒", "乌苏", "布拉格", "套海",
-            "花", "温都尔", "胡舒", "芒哈");
-    private static final List<String> TRADE_FIRST = List.of(
-            "宏", "鑫", "金", "丰", "瑞", "恒", "兴", "华", "利", "天", "盛", "嘉", "远", "同", "绿",
-            "富", "聚", "德", "广", "隆", "昊", "蒙", "泰", "润", "佳", "旺", "永", "国", "新", "锦");
-    private static final List<String> TRADE_SECOND = List.of(
-            "达", "源", "穗", "泽", "信", "盛", "泰", "民", "润", "世", "禾", "航", "创", "野", "邦",
-            "鑫", "胜", "益", "昌", "祥", "丰", "辉", "通", "业", "安", "康", "茂", "坤", "远", "晟");
-
-    private static final List<String> INDUSTRIES = List.of(
-            "农牧业", "商贸", "建筑工程", "物流", "农业科技", "食品", "乳业", "肉业", "新能源", "矿业",
-            "机械制造", "化工", "房地产开发", "物业服务", "种业", "饲料", "运输", "餐饮管理", "酒店管理", "建材");
-    private static final List<String> SHOPS = List.of(
-            "农资门市部", "便利店", "饭店", "汽车修理部", "建材商店", "五金店", "粮油店", "养殖场");
-    private static final List<String> FARMING = List.of(
-            "种植", "养殖", "葵花种植", "肉羊养殖", "肉牛养殖", "玉米种植", "农机服务", "蔬菜种植");
-    private static final List<String> NON_PROFITS = List.of("幼儿园", "职业技能培训学校", "养老院");
-    private static final List<String> PUBLIC_INSTITUTIONS = List.of(
-            "综合文化站", "便民服务中心", "退役军人服务站", "社会治安综合治理中心");
-
     /** Township kinds, with the first sequence of their 3-digit block in the national scheme. */
     private enum TownshipKind {
         SUBDISTRICT("街道", 1), TOWN("镇", 100), SUMU("苏木", 200), XIANG("乡", 200);
@@ -90,20 +58,6 @@ public final class SampleRegistry {
         TownshipKind(String suffix, int firstSequence) {
             this.suffix = suffix;
             this.firstSequence = firstSequence;
-        }
-    }
-
-    /** Registration authority and entity type: the first two characters of a credit code. */
-    private enum EntityKind {
-        COMPANY("91", 70), SOLE_TRADER("92", 12), COOPERATIVE("93", 12),
-        PRIVATE_NON_ENTERPRISE("52", 3), PUBLIC_INSTITUTION("12", 3);
-
-        final String codePrefix;
-        final int weight;
-
-        EntityKind(String codePrefix, int weight) {
-            this.codePrefix = codePrefix;
-            this.weight = weight;
         }
     }
 
@@ -127,6 +81,13 @@ public final class SampleRegistry {
         }
     }
 
+    private static final Weighted<EntityKind> ENTITY_KINDS = new Weighted<>(List.of(EntityKind.values()),
+            List.of(EntityKind.values()).stream().mapToInt(kind -> kind.weight).toArray());
+    private static final Weighted<VenueType> COMMUNITY_VENUES = new Weighted<>(List.of(VenueType.values()),
+            List.of(VenueType.values()).stream().mapToInt(type -> type.communityWeight).toArray());
+    private static final Weighted<VenueType> VILLAGE_VENUES = new Weighted<>(List.of(VenueType.values()),
+            List.of(VenueType.values()).stream().mapToInt(type -> type.villageWeight).toArray());
+
     private record Unit(String code, String name, boolean community) {
     }
 
@@ -145,29 +106,29 @@ public final class SampleRegistry {
 
     private final SplittableRandom random;
 
-    private SampleRegistry(long seed) {
+    private TwoCitiesRegistry(long seed) {
         this.random = new SplittableRandom(seed);
     }
 
     /** Writes regions.csv, precincts.csv, jurisdiction.csv, enterprises.csv and venues.csv into {@code dir}. */
     public static Counts write(Path dir, long seed) throws IOException {
         Files.createDirectories(dir);
-        SampleRegistry sample = new SampleRegistry(seed);
+        TwoCitiesRegistry registry = new TwoCitiesRegistry(seed);
         List<County> counties = new ArrayList<>();
         for (CitySpec city : CITIES) {
             for (CountySpec county : city.counties()) {
-                counties.add(sample.county(city, county));
+                counties.add(registry.county(city, county));
             }
         }
-        int regions = writeRegions(dir.resolve("regions.csv"), counties);
-        int precincts = writePrecincts(dir.resolve("precincts.csv"), counties);
-        int units = writeJurisdiction(dir.resolve("jurisdiction.csv"), counties);
-        EnterpriseCounts enterprises = sample.writeEnterprises(dir.resolve("enterprises.csv"), counties);
-        int venues = sample.writeVenues(dir.resolve("venues.csv"), counties);
+        int regions = writeRegions(dir, counties);
+        int precincts = writePrecincts(dir, counties);
+        int units = writeJurisdiction(dir, counties);
+        EnterpriseCounts enterprises = registry.writeEnterprises(dir, counties);
+        int venues = registry.writeVenues(dir, counties);
         return new Counts(regions, precincts, units, enterprises.all(), enterprises.key(), venues);
     }
 
-    // ---- the administrative tree and the precincts, kept in memory (a few hundred units)
+    // ---- the administrative tree and the precincts
 
     private County county(CitySpec city, CountySpec spec) {
         boolean urban = URBAN_COUNTIES.contains(spec.code());
@@ -185,8 +146,9 @@ public final class SampleRegistry {
         int[] nextSequence = new int[TownshipKind.values().length];
         List<Township> townships = new ArrayList<>();
         for (TownshipKind kind : kinds) {
-            String code = spec.code() + "%03d".formatted(kind.firstSequence + nextSequence[kind.ordinal()]++);
-            String stem = unique(takenStems, kind == TownshipKind.SUMU ? this::mongolianStem : this::hanStem);
+            String code = Codes.townshipCode(spec.code(), kind.firstSequence + nextSequence[kind.ordinal()]++);
+            String stem = unique(takenStems, kind == TownshipKind.SUMU
+                    ? () -> PlaceNames.mongolianStem(random) : () -> PlaceNames.hanStem(random));
             townships.add(new Township(code, stem + kind.suffix, stem, units(code, kind, urban)));
         }
         int precinctCount = Math.min(urban ? between(4, 5) : between(2, 4), townships.size());
@@ -209,11 +171,13 @@ public final class SampleRegistry {
         List<Unit> units = new ArrayList<>();
         // National scheme: 001-199 residents' committees (社区), 200-399 villagers' committees (嘎查村).
         for (int i = 0; i < communities; i++) {
-            units.add(new Unit(townshipCode + "%03d".formatted(1 + i), unique(takenNames, () -> hanStem() + "社区"), true));
+            units.add(new Unit(Codes.unitCode(townshipCode, 1 + i),
+                    unique(takenNames, () -> PlaceNames.hanStem(random) + "社区"), true));
         }
         for (int i = 0; i < villages; i++) {
-            Supplier<String> name = kind == TownshipKind.SUMU ? () -> mongolianStem() + "嘎查" : () -> hanStem() + "村";
-            units.add(new Unit(townshipCode + "%03d".formatted(200 + i), unique(takenNames, name), false));
+            Supplier<String> name = kind == TownshipKind.SUMU
+                    ? () -> PlaceNames.mongolianStem(random) + "嘎查" : () -> PlaceNames.hanStem(random) + "村";
+            units.add(new Unit(Codes.unitCode(townshipCode, 200 + i), unique(takenNames, name), false));
         }
         return units;
     }
@@ -225,7 +189,7 @@ public final class SampleRegistry {
         for (int i = 0; i < count; i++) {
             List<Township> covered = townships.subList(i * townships.size() / count, (i + 1) * townships.size() / count);
             boolean active = random.nextInt(25) != 0;
-            precincts.add(new Precinct(county.code() + "000" + "%03d".formatted(i + 1),
+            precincts.add(new Precinct(Codes.precinctCode(county.code(), i + 1),
                     bureau + covered.get(0).stem() + "派出所", active, covered));
         }
         return precincts;
@@ -233,8 +197,8 @@ public final class SampleRegistry {
 
     // ---- the five files
 
-    private static int writeRegions(Path file, List<County> counties) throws IOException {
-        try (CsvOut out = new CsvOut(file, "code", "name", "level", "parent_code")) {
+    private static int writeRegions(Path dir, List<County> counties) throws IOException {
+        try (RegistryFile.Writer out = RegistryFile.REGIONS.create(dir)) {
             out.row(REGION_CODE, REGION_NAME, "region", "");
             String currentCity = "";
             for (County county : counties) {
@@ -254,8 +218,8 @@ public final class SampleRegistry {
         }
     }
 
-    private static int writePrecincts(Path file, List<County> counties) throws IOException {
-        try (CsvOut out = new CsvOut(file, "precinct_code", "name", "county_code", "active")) {
+    private static int writePrecincts(Path dir, List<County> counties) throws IOException {
+        try (RegistryFile.Writer out = RegistryFile.PRECINCTS.create(dir)) {
             for (County county : counties) {
                 for (Precinct precinct : county.precincts()) {
                     out.row(precinct.code(), precinct.name(), county.code(), String.valueOf(precinct.active()));
@@ -265,8 +229,8 @@ public final class SampleRegistry {
         }
     }
 
-    private static int writeJurisdiction(Path file, List<County> counties) throws IOException {
-        try (CsvOut out = new CsvOut(file, "precinct_code", "unit_code")) {
+    private static int writeJurisdiction(Path dir, List<County> counties) throws IOException {
+        try (RegistryFile.Writer out = RegistryFile.JURISDICTION.create(dir)) {
             for (County county : counties) {
                 for (Precinct precinct : county.precincts()) {
                     for (Township township : precinct.townships()) {
@@ -280,11 +244,11 @@ public final class SampleRegistry {
         }
     }
 
-    private EnterpriseCounts writeEnterprises(Path file, List<County> counties) throws IOException {
+    private EnterpriseCounts writeEnterprises(Path dir, List<County> counties) throws IOException {
         Set<String> takenCodes = new HashSet<>();
         Set<String> takenNames = new HashSet<>();
         int keyRows = 0;
-        try (CsvOut out = new CsvOut(file, "credit_code", "name", "unit_code", "key")) {
+        try (RegistryFile.Writer out = RegistryFile.ENTERPRISES.create(dir)) {
             for (County county : counties) {
                 for (Township township : county.townships()) {
                     for (Unit unit : township.units()) {
@@ -293,10 +257,13 @@ public final class SampleRegistry {
                             EntityKind kind;
                             String name;
                             do {
-                                kind = entityKind();
-                                name = enterpriseName(kind, county, township);
+                                kind = ENTITY_KINDS.draw(random);
+                                name = PlaceNames.enterpriseName(kind, county.cityName(), county.name(), township.name(),
+                                        random);
                             } while (!takenNames.add(name));
-                            String creditCode = unique(takenCodes, creditCode(kind, county.code()));
+                            String prefix = kind.codePrefix;
+                            String creditCode = unique(takenCodes,
+                                    () -> Codes.creditCode(prefix, county.code(), Codes.drawnSymbols(random, 9)));
                             boolean key = random.nextInt(100) < 85;
                             out.row(creditCode, name, unit.code(), String.valueOf(key));
                             keyRows += key ? 1 : 0;
@@ -308,17 +275,17 @@ public final class SampleRegistry {
         }
     }
 
-    private int writeVenues(Path file, List<County> counties) throws IOException {
-        try (CsvOut out = new CsvOut(file, "venue_id", "name", "venue_type", "unit_code")) {
+    private int writeVenues(Path dir, List<County> counties) throws IOException {
+        try (RegistryFile.Writer out = RegistryFile.VENUES.create(dir)) {
             for (County county : counties) {
                 for (Township township : county.townships()) {
                     for (Unit unit : township.units()) {
                         int count = unit.community() ? between(4, 10) : between(1, 3);
                         Set<String> takenNames = new HashSet<>();
                         for (int i = 0; i < count; i++) {
-                            VenueType type = venueType(unit.community());
+                            VenueType type = (unit.community() ? COMMUNITY_VENUES : VILLAGE_VENUES).draw(random);
                             String name = unique(takenNames, () -> venueName(type, unit));
-                            out.row("V" + unit.code() + "%02d".formatted(i + 1), name, type.code, unit.code());
+                            out.row(Codes.venueId(unit.code(), i + 1), name, type.code, unit.code());
                         }
                     }
                 }
@@ -327,77 +294,11 @@ public final class SampleRegistry {
         }
     }
 
-    // ---- names and codes
-
-    private EntityKind entityKind() {
-        int total = 0;
-        for (EntityKind kind : EntityKind.values()) {
-            total += kind.weight;
-        }
-        int draw = random.nextInt(total);
-        for (EntityKind kind : EntityKind.values()) {
-            draw -= kind.weight;
-            if (draw < 0) {
-                return kind;
-            }
-        }
-        throw new AssertionError("weights exhausted");
-    }
-
-    private String enterpriseName(EntityKind kind, County county, Township township) {
-        return switch (kind) {
-            case COMPANY -> (random.nextBoolean() ? county.cityName() : county.name()) + tradeName()
-                    + pick(INDUSTRIES) + (random.nextBoolean() ? "有限公司" : "有限责任公司");
-            case SOLE_TRADER -> county.name() + tradeName() + pick(SHOPS);
-            case COOPERATIVE -> county.name() + tradeName() + pick(FARMING) + "农民专业合作社";
-            case PRIVATE_NON_ENTERPRISE -> county.name() + tradeName() + pick(NON_PROFITS);
-            case PUBLIC_INSTITUTION -> county.name() + township.name() + pick(PUBLIC_INSTITUTIONS);
-        };
-    }
-
-    /** Kind prefix, the county as registering authority's division, a random 9-character organisation code. */
-    private Supplier<String> creditCode(EntityKind kind, String countyCode) {
-        return () -> {
-            StringBuilder body = new StringBuilder(kind.codePrefix).append(countyCode);
-            for (int i = 0; i < 9; i++) {
-                body.append(CreditCodes.ALPHABET.charAt(random.nextInt(CreditCodes.ALPHABET.length())));
-            }
-            return CreditCodes.withCheckCharacter(body.toString());
-        };
-    }
-
-    private VenueType venueType(boolean community) {
-        int total = 0;
-        for (VenueType type : VenueType.values()) {
-            total += community ? type.communityWeight : type.villageWeight;
-        }
-        int draw = random.nextInt(total);
-        for (VenueType type : VenueType.values()) {
-            draw -= community ? type.communityWeight : type.villageWeight;
-            if (draw < 0) {
-                return type;
-            }
-        }
-        throw new AssertionError("weights exhausted");
-    }
-
     private String venueName(VenueType type, Unit unit) {
         if (type == VenueType.RENTAL_HOUSING) {
             return unit.name() + between(1, 60) + (unit.community() ? "号楼出租房" : "组出租房");
         }
-        return tradeName() + pick(type.businessSuffixes);
-    }
-
-    private String hanStem() {
-        return pick(HAN_FIRST) + pick(HAN_SECOND);
-    }
-
-    private String mongolianStem() {
-        return pick(MONGOLIAN_FIRST) + pick(MONGOLIAN_SECOND);
-    }
-
-    private String tradeName() {
-        return pick(TRADE_FIRST) + pick(TRADE_SECOND);
+        return PlaceNames.tradeName(random) + Draws.pick(random, type.businessSuffixes);
     }
 
     /** Draws until the value is not yet taken, then takes it; every caller's space is far larger than its draws. */
@@ -409,59 +310,13 @@ public final class SampleRegistry {
         return value;
     }
 
-    private String pick(List<String> values) {
-        return values.get(random.nextInt(values.size()));
-    }
-
     private int between(int min, int max) {
-        return random.nextInt(min, max + 1);
+        return Draws.between(random, min, max);
     }
 
     private static <T> void addTimes(List<T> list, T value, int times) {
         for (int i = 0; i < times; i++) {
             list.add(value);
-        }
-    }
-
-    /** UTF-8, LF line ends, RFC 4180 quoting only for fields that need it. */
-    private static final class CsvOut implements AutoCloseable {
-        private final BufferedWriter writer;
-        private int rows;
-
-        CsvOut(Path file, String... header) throws IOException {
-            writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-            write(header);
-        }
-
-        void row(String... fields) throws IOException {
-            write(fields);
-            rows++;
-        }
-
-        /** Data rows written so far, the header not counted. */
-        int rows() {
-            return rows;
-        }
-
-        private void write(String... fields) throws IOException {
-            for (int i = 0; i < fields.length; i++) {
-                if (i > 0) {
-                    writer.write(',');
-                }
-                writer.write(quoted(fields[i]));
-            }
-            writer.write('\n');
-        }
-
-        private static String quoted(String field) {
-            boolean needsQuotes = field.indexOf(',') >= 0 || field.indexOf('"') >= 0
-                    || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0;
-            return needsQuotes ? '"' + field.replace("\"", "\"\"") + '"' : field;
-        }
-
-        @Override
-        public void close() throws IOException {
-            writer.close();
         }
     }
 }

@@ -1,4 +1,4 @@
-package cn.campaign.pipeline.demo;
+package cn.campaign.pipeline.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SampleSubmissionsTest {
+class TwoCitiesSubmissionsTest {
 
     private static final long SEED = 20260115L;
     private static final LocalDate FROM = LocalDate.of(2026, 1, 15);
@@ -45,7 +45,7 @@ class SampleSubmissionsTest {
         Path registry = registry();
         Set<String> active = activePrecincts(registry);
         // when five days of submissions are written
-        SampleSubmissions.write(registry, tmp.resolve("inbox"), FROM, TO, SEED);
+        TwoCitiesSubmissions.write(registry, tmp.resolve("inbox"), FROM, TO, SEED);
         // then every file follows the contract's name pattern, for an active precinct and a day of the range
         List<String> names = fileNames(tmp.resolve("inbox"));
         assertThat(names).isNotEmpty();
@@ -68,8 +68,8 @@ class SampleSubmissionsTest {
         // given a sample registry
         Path registry = registry();
         // when the same days are written twice with the same seed
-        SampleSubmissions.Counts first = SampleSubmissions.write(registry, tmp.resolve("first"), FROM, TO, SEED);
-        SampleSubmissions.Counts second = SampleSubmissions.write(registry, tmp.resolve("second"), FROM, TO, SEED);
+        TwoCitiesSubmissions.Counts first = TwoCitiesSubmissions.write(registry, tmp.resolve("first"), FROM, TO, SEED);
+        TwoCitiesSubmissions.Counts second = TwoCitiesSubmissions.write(registry, tmp.resolve("second"), FROM, TO, SEED);
         // then both runs report the same counts and hold byte-identical files
         assertThat(second).isEqualTo(first);
         Map<String, byte[]> firstFiles = contents(tmp.resolve("first"));
@@ -82,7 +82,7 @@ class SampleSubmissionsTest {
     void savesSomeFilesAsExcelDoesInGb18030WithChineseHeaders() throws IOException {
         // given five days of submissions
         Path inbox = tmp.resolve("inbox");
-        SampleSubmissions.write(registry(), inbox, FROM, TO, SEED);
+        TwoCitiesSubmissions.write(registry(), inbox, FROM, TO, SEED);
         // when the files that are not UTF-8 are decoded as GB18030
         List<String> gb18030Texts = new ArrayList<>();
         for (Map.Entry<String, byte[]> file : contents(inbox).entrySet()) {
@@ -106,12 +106,12 @@ class SampleSubmissionsTest {
         int precinctDays = activePrecincts(registry).size() * DAYS;
         Path inbox = tmp.resolve("inbox");
         // when five days of submissions are written
-        SampleSubmissions.Counts counts = SampleSubmissions.write(registry, inbox, FROM, TO, SEED);
+        TwoCitiesSubmissions.Counts counts = TwoCitiesSubmissions.write(registry, inbox, FROM, TO, SEED);
         // then the counts agree with what is on disk
         Map<String, byte[]> files = contents(inbox);
         assertThat(counts.files()).isEqualTo(files.size());
         assertThat(counts.correctedFiles()).isEqualTo(files.keySet().stream().filter(name -> name.contains("_v2")).count());
-        long records = files.values().stream().mapToLong(SampleSubmissionsTest::dataRecords).sum();
+        long records = files.values().stream().mapToLong(TwoCitiesSubmissionsTest::dataRecords).sum();
         assertThat(counts.rows()).isEqualTo(records);
         // and they are on the scale of the campaign: 5-25 visits a precinct-day, about 1% bad rows,
         // about 3% of precinct-days missing, a correction or late file now and then
@@ -126,10 +126,10 @@ class SampleSubmissionsTest {
     void sortsTheSameFilesIntoArrivalFoldersWithLateFilesAfterTheirDate() throws IOException {
         // given a sample registry and its files written into one inbox
         Path registry = registry();
-        SampleSubmissions.Counts flat = SampleSubmissions.write(registry, tmp.resolve("inbox"), FROM, TO, SEED);
+        TwoCitiesSubmissions.Counts flat = TwoCitiesSubmissions.write(registry, tmp.resolve("inbox"), FROM, TO, SEED);
         // when the same days are written by arrival day
         Path arrivals = tmp.resolve("arrivals");
-        SampleSubmissions.Counts byArrival = SampleSubmissions.writeByArrival(registry, arrivals, FROM, TO, SEED);
+        TwoCitiesSubmissions.Counts byArrival = TwoCitiesSubmissions.writeByArrival(registry, arrivals, FROM, TO, SEED);
         // then the files and counts are the same
         assertThat(byArrival).isEqualTo(flat);
         Map<String, byte[]> arrived = new TreeMap<>();
@@ -154,7 +154,7 @@ class SampleSubmissionsTest {
 
     private Path registry() throws IOException {
         Path registry = tmp.resolve("registry");
-        SampleRegistry.write(registry, SEED);
+        TwoCitiesRegistry.write(registry, SEED);
         return registry;
     }
 
@@ -199,7 +199,7 @@ class SampleSubmissionsTest {
     }
 
     /** CSV records after the header: line ends outside quotes, every file ending in one. */
-    private static long dataRecords(byte[] bytes) {
+    static long dataRecords(byte[] bytes) {
         // the bytes of '"' and '\n' never occur inside a multi-byte UTF-8 or GB18030 character
         long lineEnds = 0;
         boolean quoted = false;

@@ -1,0 +1,255 @@
+package cn.campaign.pipeline.bench;
+
+import cn.campaign.pipeline.generator.NationalDay;
+import cn.campaign.pipeline.generator.NationalRegistry;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The benchmark's results (docs/performance.md): one row per floor and per measured run, the
+ * verdicts on the four targets of issue 12 with their figures, the ledger check, every run's
+ * steps side by side, and the details of the first and last nights and the rerun.
+ */
+final class ResultsTable {
+
+    /** The targets of issue 12. */
+    static final double FLOOR_RATIO_TARGET = 6.0;
+    static final double HISTORY_RATIO_TARGET = 1.3;
+    static final double RERUN_RATIO_TARGET = 1.5;
+    /** The history target projects the fitted night to this many days of history (a two-month campaign). */
+    static final int PROJECTED_HISTORY_DAYS = 60;
+
+    /** One measured child run: a night (number from 1, its day, days of history before it) or the rerun. */
+    record Run(String title, int night, LocalDate day, int historyDays, String loadAtStart, RunProfile profile) {
+
+        boolean isNight() {
+            return night > 0;
+        }
+    }
+
+    /** The floors of the measured day: psql (empty when it is not on the PATH, with why), CopyRows unlogged and logged. */
+    record Floors(Optional<PsqlFloor.Result> psql, String psqlSkipped, FloorLoad.Result unlogged, FloorLoad.Result logged) {
+    }
+
+    /** The region's figures in the warehouse on the measured day and the day before. */
+    record WarehouseLedger(long disputesFound, long disputesResolved, long disputesFoundDayBefore, long hazardsFound,
+                           long hazardsRectified) {
+    }
+
+    private final BenchmarkSettings settings;
+
+    ResultsTable(BenchmarkSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The whole table, as printed and kept in results.md; {@code postgres} describes the server and the load average. */
+    String render(NationalRegistry.Counts registry, NationalDay.Counts day, Floors floors, List<Run> runs,
+                  NationalDay.Ledger generated, WarehouseLedger stored, String postgres) {
+        List<Run> nights = runs.stream().filter(Run::isNight).toList();
+        Run last = nights.get(nights.size() - 1);
+        Run rerun = runs.get(runs.size() - 1);
+        LocalDate measuredDay = settings.measuredDay();
+        StringBuilder t = new StringBuilder();
+        t.append(String.format(Locale.ROOT, "Benchmark%s: %,d precincts (%,d active); %d national days, %s to %s, each "
+                        + "ingested by its own jobs/nightly into one warehouse and one inbox, then jobs/rerun of the last; "
+                        + "measured day %s: %,d files, %,d rows (%,d broken, %,d of them with a wrong field count (R08); "
+                        + "%,d repeated within their file)%n",
+                settings.small() ? " (--small: checks that it works, not its speed)" : "", registry.precincts(),
+                registry.activePrecincts(), nights.size(), settings.campaignStart(), measuredDay, measuredDay, day.files(),
+                day.rows(), day.badRows(), day.wrongFieldCountRows(), day.duplicateRows()));
+        t.append("Machine: ").append(Machine.describe()).append("; ").append(postgres)
+                .append(floors.psql().map(p -> "; psql " + p.version()).orElse("")).append('\n');
+        t.append('\n');
+
+        t.append("| run | rows | seconds | job seconds | rows/s | peak heap | slowest stage |\n");
+        t.append("|---|---:|---:|---:|---:|---:|---|\n");
+        if (floors.psql().isPresent()) {
+            PsqlFloor.Result psql = floors.psql().get();
+            t.append(String.format(Locale.ROOT, "| floor: psql \\copy into plain tables, one session, one transaction "
+                            + "(the measured day's records but its %,d R08 lines) | %,d | %s | — | %,.0f | — | — |%n",
+                    day.wrongFieldCountRows(), psql.rows(), RunProfile.seconds(psql.elapsed()),
+                    psql.rows() / seconds(psql.elapsed())));
+        } else {
+            t.append("| floor: psql \\copy — skipped: ").append(floors.psqlSkipped())
+                    .append("; target 1 is judged against the CopyRows floor | — | — | — | — | — | — |\n");
+        }
+        t.append(floorRow("floor: CopyRows into unlogged tables (every physical line, split at every comma)",
+                floors.unlogged()));
+        t.append(floorRow("floor, for comparison: CopyRows into logged tables", floors.logged()));
+        for (Run run : runs) {
+            RunProfile p = run.profile();
+            Map.Entry<String, Duration> slowest = p.slowestStep();
+            t.append(String.format(Locale.ROOT, "| %s | %,d | %s | %.1f | %,.0f | %,d MiB of %s | %s %s s |%n", run.title(),
+                    p.rowsRead(), RunProfile.seconds(p.wall()), p.jobSeconds(), p.rowsRead() / p.processSeconds(),
+                    p.peakHeapBytes() >> 20, settings.heap(), slowest.getKey(), RunProfile.seconds(slowest.getValue())));
+        }
+        t.append('\n');
+
+        // target 1: the last night against the psql floor (or, without psql, the CopyRows floor)
+        double nightSeconds = last.profile().processSeconds();
+        double unloggedRatio = nightSeconds / seconds(floors.unlogged().elapsed());
+        double loggedRatio = nightSeconds / seconds(floors.logged().elapsed());
+        if (floors.psql().isPresent()) {
+            double psqlSeconds = seconds(floors.psql().get().elapsed());
+            double ratio = nightSeconds / psqlSeconds;
+            t.append(String.format(Locale.ROOT, "- nightly / psql floor: %.2f (target ≤ %.1f): %s%n", ratio,
+                    FLOOR_RATIO_TARGET, verdict(ratio <= FLOOR_RATIO_TARGET)));
+            t.append(String.format(Locale.ROOT, "  - night %d (%s, %d days of history) %.1f s over psql's %.1f s; job time "
+                            + "alone / psql floor: %.2f; nightly / CopyRows floor: %.2f (logged: %.2f)%n", last.night(),
+                    last.day(), last.historyDays(), nightSeconds, psqlSeconds, last.profile().jobSeconds() / psqlSeconds,
+                    unloggedRatio, loggedRatio));
+        } else {
+            t.append(String.format(Locale.ROOT, "- nightly / CopyRows floor (psql skipped: %s): %.2f (target ≤ %.1f): %s%n",
+                    floors.psqlSkipped(), unloggedRatio, FLOOR_RATIO_TARGET, verdict(unloggedRatio <= FLOOR_RATIO_TARGET)));
+            t.append(String.format(Locale.ROOT, "  - night %d (%s, %d days of history) %.1f s over the unlogged CopyRows "
+                            + "floor's %.1f s; job time alone / floor: %.2f; / logged floor: %.2f%n", last.night(), last.day(),
+                    last.historyDays(), nightSeconds, seconds(floors.unlogged().elapsed()),
+                    last.profile().jobSeconds() / seconds(floors.unlogged().elapsed()), loggedRatio));
+        }
+
+        // target 2: a straight line through the nights with history
+        List<Run> withHistory = nights.subList(1, nights.size());
+        Line process = Line.fit(withHistory.stream().mapToDouble(Run::historyDays).toArray(),
+                withHistory.stream().mapToDouble(r -> r.profile().processSeconds()).toArray());
+        Line job = Line.fit(withHistory.stream().mapToDouble(Run::historyDays).toArray(),
+                withHistory.stream().mapToDouble(r -> r.profile().jobSeconds()).toArray());
+        double projection = process.ratio(PROJECTED_HISTORY_DAYS, 1);
+        t.append(String.format(Locale.ROOT, "- fitted night after %d days of history / after 1 day: %.2f (target ≤ %.1f): %s%n",
+                PROJECTED_HISTORY_DAYS, projection, HISTORY_RATIO_TARGET, verdict(projection <= HISTORY_RATIO_TARGET)));
+        t.append(String.format(Locale.ROOT, "  - slope: %+.2f s per day of history; least squares over nights 2–%d (1 to %d "
+                        + "days of history), process time: %.1f s %+.2f s × days (fitted: %.1f s after 1 day, %.1f s after %d)%n",
+                process.slope(), nights.size(), nights.size() - 1, process.intercept(), process.slope(), process.at(1),
+                process.at(PROJECTED_HISTORY_DAYS), PROJECTED_HISTORY_DAYS));
+        t.append(String.format(Locale.ROOT, "  - job time alone: %.1f s %+.2f s × days, after %d days / after 1 day: %.2f%n",
+                job.intercept(), job.slope(), PROJECTED_HISTORY_DAYS, job.ratio(PROJECTED_HISTORY_DAYS, 1)));
+
+        // target 3: the rerun of the last day against its night
+        double rerunRatio = rerun.profile().processSeconds() / nightSeconds;
+        t.append(String.format(Locale.ROOT, "- rerun / nightly of %s: %.2f (target ≤ %.1f): %s%n", measuredDay, rerunRatio,
+                RERUN_RATIO_TARGET, verdict(rerunRatio <= RERUN_RATIO_TARGET)));
+        t.append(String.format(Locale.ROOT, "  - jobs/rerun --from %s --to %s %.1f s (job %.1f s) against night %d's %.1f s "
+                        + "(job %.1f s); job time alone: %.2f%n", measuredDay, measuredDay, rerun.profile().processSeconds(),
+                rerun.profile().jobSeconds(), last.night(), nightSeconds, last.profile().jobSeconds(),
+                rerun.profile().jobSeconds() / last.profile().jobSeconds()));
+
+        // target 4: every measured run within 512m
+        long peak = runs.stream().mapToLong(r -> r.profile().peakHeapBytes()).max().orElseThrow();
+        boolean targetHeap = settings.heap().equalsIgnoreCase(BenchmarkSettings.HEAP_TARGET);
+        // judged on --small runs too: it is about completing within the heap, not about speed
+        boolean heapMet = heapMet(runs.stream().map(Run::profile).toList());
+        t.append(String.format(Locale.ROOT, "- peak heap %,d MiB, the largest of the %d measured runs: every one completed "
+                        + "with -Xmx%s: %s%n", peak >> 20, runs.size(), settings.heap(),
+                targetHeap ? (heapMet ? "met" : "NOT MET") : "not judged (the target is -Xmx" + BenchmarkSettings.HEAP_TARGET + ")"));
+
+        // the generated days are consistent: the warehouse counts each case once
+        boolean consistent = stored.disputesFound() == generated.disputesFound()
+                && stored.disputesResolved() == generated.disputesResolved()
+                && stored.hazardsFound() == generated.hazardsFound()
+                && stored.hazardsRectified() == generated.hazardsRectified()
+                && stored.disputesFound() - stored.disputesFoundDayBefore() == generated.disputesReportedThatDay();
+        t.append(String.format(Locale.ROOT, "- ledger of the region on %s after the rerun (warehouse / generated): disputes "
+                        + "found %,d / %,d, resolved %,d / %,d, found that day +%,d / %,d; hazards found %,d / %,d, rectified "
+                        + "%,d / %,d: %s%n", measuredDay, stored.disputesFound(), generated.disputesFound(),
+                stored.disputesResolved(), generated.disputesResolved(),
+                stored.disputesFound() - stored.disputesFoundDayBefore(), generated.disputesReportedThatDay(),
+                stored.hazardsFound(), generated.hazardsFound(), stored.hazardsRectified(), generated.hazardsRectified(),
+                consistent ? "consistent" : "INCONSISTENT"));
+        t.append('\n');
+
+        // every run's steps side by side, then the details of the first and last nights and the rerun
+        Set<String> steps = new LinkedHashSet<>();
+        runs.forEach(run -> steps.addAll(run.profile().steps().keySet()));
+        t.append("Steps, seconds:\n\n| run | load at start | process | job | ").append(String.join(" | ", steps))
+                .append(" | metric days |\n");
+        t.append("|---|---:|---:|---:|").append("---:|".repeat(steps.size())).append("---:|\n");
+        for (Run run : runs) {
+            RunProfile p = run.profile();
+            t.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f |", run.isNight() ? "night " + run.night() + " ("
+                    + run.historyDays() + " d)" : "rerun", run.loadAtStart(), RunProfile.seconds(p.wall()), p.jobSeconds()));
+            for (String step : steps) {
+                Duration took = p.steps().get(step);
+                t.append(' ').append(took == null ? "—" : RunProfile.seconds(took)).append(" |");
+            }
+            t.append(' ').append(p.metricDays() < 0 ? "—" : String.valueOf(p.metricDays())).append(" |\n");
+        }
+        t.append('\n');
+        for (Run run : List.of(nights.get(0), last, rerun)) {
+            RunProfile p = run.profile();
+            t.append(run.title()).append(":\n");
+            StringBuilder stepTimes = new StringBuilder();
+            p.steps().forEach((step, took) -> stepTimes.append(stepTimes.isEmpty() ? "" : ", ").append(step).append(' ')
+                    .append(RunProfile.seconds(took)).append(" s"));
+            t.append("- steps: ").append(stepTimes).append('\n');
+            t.append(String.format(Locale.ROOT, "- process: %s s = job %.1f s + JVM, Spring, PostgreSQL and Flyway start; "
+                    + "load average %s when it started%n", RunProfile.seconds(p.wall()), p.jobSeconds(), run.loadAtStart()));
+            t.append(String.format(Locale.ROOT, "- rows: %,d read = %,d loaded + %,d duplicate + %,d rejected%n",
+                    p.rowsRead(), p.rowsLoaded(), p.rowsDuplicate(), p.rowsRejected()));
+            t.append("- slowest SQL: ").append(String.join("; ", p.statements().stream().limit(5)
+                    .map(RunProfile.Statement::toString).toList())).append('\n');
+        }
+        return t.toString();
+    }
+
+    private static String floorRow(String title, FloorLoad.Result floor) {
+        return String.format(Locale.ROOT, "| %s | %,d | %s | — | %,.0f | — | — |%n", title, floor.rows(),
+                RunProfile.seconds(floor.elapsed()), floor.rows() / seconds(floor.elapsed()));
+    }
+
+    /** A least-squares straight line y = intercept + slope × x. */
+    record Line(double intercept, double slope) {
+
+        static Line fit(double[] x, double[] y) {
+            if (x.length < 2 || x.length != y.length) {
+                throw new IllegalArgumentException("a line needs two points or more");
+            }
+            double meanX = 0;
+            double meanY = 0;
+            for (int i = 0; i < x.length; i++) {
+                meanX += x[i] / x.length;
+                meanY += y[i] / y.length;
+            }
+            double covariance = 0;
+            double variance = 0;
+            for (int i = 0; i < x.length; i++) {
+                covariance += (x[i] - meanX) * (y[i] - meanY);
+                variance += (x[i] - meanX) * (x[i] - meanX);
+            }
+            double slope = covariance / variance;
+            return new Line(meanY - slope * meanX, slope);
+        }
+
+        double at(double x) {
+            return intercept + slope * x;
+        }
+
+        /** The line at {@code x} over the line at {@code base}; infinite when the line is not positive at {@code base}. */
+        double ratio(double x, double base) {
+            return at(base) > 0 ? at(x) / at(base) : Double.POSITIVE_INFINITY;
+        }
+    }
+
+    /**
+     * The heap target: every measured run exited 0 and its peak heap, read from its GC log,
+     * was measured and stayed below its -Xmx. A run that fails (an OutOfMemoryError included)
+     * stops the benchmark before this, with its console.
+     */
+    static boolean heapMet(List<RunProfile> measuredRuns) {
+        return !measuredRuns.isEmpty() && measuredRuns.stream().allMatch(run -> run.exitCode() == 0
+                && run.peakHeapBytes() > 0 && run.peakHeapBytes() < run.maxHeapBytes());
+    }
+
+    private String verdict(boolean met) {
+        return settings.small() ? "not judged on a --small run" : met ? "met" : "NOT MET";
+    }
+
+    static double seconds(Duration duration) {
+        return Math.max(duration.toNanos(), 1) / 1e9;
+    }
+
+}
