@@ -1,9 +1,11 @@
 package cn.campaign.pipeline;
 
-import cn.campaign.pipeline.operation.PipelineFailure;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import cn.campaign.pipeline.command.CommandRunner;
 import cn.campaign.pipeline.command.PipelineCommand;
 import cn.campaign.pipeline.command.UsageException;
+import cn.campaign.pipeline.operation.PipelineFailure;
 import cn.campaign.pipeline.remote.Broker;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -72,6 +74,8 @@ public class PipelineApplication {
 
     /** {@code jobs/broker}: no Spring, no database; until the process is stopped. */
     private static int serveBroker(int port, Path varDir) {
+        // without Spring's logging set-up the Artemis server would print every INFO line on the console
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         try (Broker broker = Broker.start(port, varDir)) {
             System.out.println("broker listening on " + broker.url() + "; workers and nights take --broker=" + broker.url()
                     + " (Ctrl-C stops it)");

@@ -39,6 +39,16 @@ class PipelineApplicationExitCodeTest {
                 .doesNotContain("\tat ");
     }
 
+    @Test
+    void aWorkerOrARemoteNightWithoutTheSharedWarehouseExitsTwoSayingSo() {
+        for (String command : new String[] {"worker", "nightly"}) {
+            Run run = run(command, "--broker=tcp://localhost:61616", "--pipeline.var-dir=" + isolated);
+            assertThat(run.exitCode).isEqualTo(2);
+            assertThat(run.stderr).isEqualTo("error: " + command + " with --broker needs the shared warehouse: set "
+                    + "SPRING_DATASOURCE_URL (with SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD)\n");
+        }
+    }
+
     private record Run(int exitCode, String stdout, String stderr) {
     }
 

@@ -43,7 +43,7 @@ public class CommandRunner {
         if (command.name().equals("worker")) {
             // a worker never starts a run nor takes the pipeline lock: it reads partitions of the nights a manager runs
             out.println("worker taking the read partitions of any night sent to " + command.broker()
-                    + " (Ctrl-C stops it after the partitions it is reading)");
+                    + " (Ctrl-C stops it; a partition it leaves unfinished fails its night, and the next run sends it again)");
             waitUntilStopped();
             return 0;
         }

@@ -79,13 +79,13 @@ public class RemoteReadWorkerConfiguration {
     /** The partition step as a local one is, taking its requests from the broker. */
     @Bean
     Step ingestPartitionStep(RemotePartitioningWorkerStepBuilderFactory workerSteps, DirectChannel partitionRequests,
-                             PlatformTransactionManager transactionManager,
+                             JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              JdbcCursorItemReader<PendingFile> pendingFileReader,
                              SubmissionFilesWriter submissionFilesWriter, PipelineSettings settings,
                              List<PipelineStepListener> listeners) {
         var step = workerSteps.get("ingestPartitionStep")
                 .inputChannel(partitionRequests)
-                .listener(new WorkerIdentity())
+                .listener(new WorkerIdentity(jobRepository))
                 .<PendingFile, PendingFile>chunk(settings.ingest().filesPerTransaction())
                 .transactionManager(transactionManager)
                 .reader(pendingFileReader)
@@ -94,11 +94,15 @@ public class RemoteReadWorkerConfiguration {
         return step.allowStartIfComplete(true).build();
     }
 
-    /** Writes this worker's name into the partition's context, for the manager to name it. */
-    private static final class WorkerIdentity implements StepExecutionListener {
+    /**
+     * Writes this worker's name into the partition's context as it starts (a worker dying before
+     * its first commit is named too), for the manager's messages.
+     */
+    private record WorkerIdentity(JobRepository jobRepository) implements StepExecutionListener {
         @Override
         public void beforeStep(StepExecution partition) {
             partition.getExecutionContext().putString(WORKER, ManagementFactory.getRuntimeMXBean().getName());
+            jobRepository.updateExecutionContext(partition);
         }
     }
 }

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * For the fault-injection suite only: with {@code pipeline.fault-injection.pause-at=STEP},
- * the run stops before that step (or, for {@code ingestPartitionStep}, after a partition's
- * first committed chunk), prints {@code PAUSED at STEP} and waits until the file named by
+ * the run stops before that step (or, for {@code ingestPartitionStep}, in the middle of a
+ * partition: before its second chunk, the first committed), prints {@code PAUSED at STEP} and waits until the file named by
  * {@code pipeline.fault-injection.resume-file} exists — so a test can kill the JVM, or the
  * database, at exactly that point. Without the property it does nothing.
  */
@@ -39,9 +39,10 @@ public class FaultInjectionListener implements PipelineStepListener {
     }
 
     @Override
-    public void afterChunk(Chunk<Object> chunk) {
+    public void beforeChunk(Chunk<Object> chunk) {
         StepContext step = StepSynchronizationManager.getContext();
-        if (pauseAt != null && !paused && step != null && step.getStepName().startsWith(pauseAt + ":")) {
+        if (pauseAt != null && !paused && step != null && step.getStepName().startsWith(pauseAt + ":")
+                && step.getStepExecution().getCommitCount() > 0) {
             pause(pauseAt);
         }
     }

@@ -1,6 +1,7 @@
 package cn.campaign.pipeline.nightly;
 
 import cn.campaign.pipeline.ingest.RunParameters;
+import cn.campaign.pipeline.operation.PipelineSettings;
 import cn.campaign.pipeline.operation.PipelineStepListener;
 import cn.campaign.pipeline.warehouse.SqlFile;
 import java.io.PrintStream;
@@ -43,11 +44,13 @@ public class NightlyProgress implements PipelineStepListener {
     private static final String READ_STEP = "ingestFilesStep";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final PipelineSettings.Remote remote;
     private volatile PrintStream out;
     private ScheduledExecutorService ticker;
 
-    public NightlyProgress(DataSource dataSource) {
+    public NightlyProgress(DataSource dataSource, PipelineSettings settings) {
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+        this.remote = settings.remote();
     }
 
     /** Shows the progress of the runs launched until the returned watch is closed on {@code out}. */
@@ -58,7 +61,12 @@ public class NightlyProgress implements PipelineStepListener {
 
     @Override
     public void beforeStep(StepExecution step) {
-        if (out != null && READ_STEP.equals(step.getStepName()) && System.console() != null) {
+        PrintStream to = out;
+        if (to != null && READ_STEP.equals(step.getStepName()) && PipelineSettings.Remote.MANAGER.equals(remote.role())) {
+            to.printf("[%s] sent to the workers of %s; a partition without progress for %s fails the night "
+                    + "(pipeline.remote.timeout)%n", STAGES.get(READ_STEP).label(), remote.broker(), duration(remote.timeout()));
+        }
+        if (to != null && READ_STEP.equals(step.getStepName()) && System.console() != null) {
             long runId = RunParameters.runId(step);
             LocalDateTime started = LocalDateTime.now();
             ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {

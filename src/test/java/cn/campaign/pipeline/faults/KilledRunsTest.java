@@ -42,11 +42,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KilledRunsTest {
 
-    private static final List<String> TABLES = List.of(
-            "core.visit_row", "core.visit", "core.inspection_row", "core.inspection", "core.dispute_snapshot",
-            "core.hazard_snapshot", "core.target_first_visit", "core.ledger_event", "mart.precinct_daily",
-            "mart.daily_org_metrics");
-
     private final Path root = Path.of("target/faults-" + System.nanoTime()).toAbsolutePath();
     private Path inbox;
     private Path registryLoaded;
@@ -156,86 +151,13 @@ class KilledRunsTest {
         assertThat(run.stderr()).startsWith("error: ").contains("Connection").doesNotContain("\tat ");
     }
 
-    /**
-     * Every core and mart table, the ledger and the rejects, as sorted text; and what the run
-     * wrote for people: the feedback files and the report.
-     */
+    /** What the run left in its embedded warehouse and var folder ({@link RunOutcome}). */
     private static Map<String, List<String>> dump(Path home) {
-        Map<String, List<String>> dump = new LinkedHashMap<>();
-        try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.start(home.resolve("pg"));
-             Connection connection = DriverManager.getConnection(warehouse.jdbcUrl(), "postgres", "postgres")) {
-            for (String table : TABLES) {
-                dump.put(table, rows(connection, "select t::text from " + table + " t order by 1"));
-            }
-            dump.put("ledger", rows(connection, "select concat_ws(' ', file_name, outcome, code, rows_read, rows_loaded, "
-                    + "rows_duplicate, rows_rejected) from ingest.file_ledger order by 1"));
-            dump.put("rejects", rows(connection, "select concat_ws(' ', file_name, line_no, codes, raw_line) "
-                    + "from ingest.rejected_rows order by 1"));
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException(e);
-        }
-        dump.putAll(outputs(home.resolve("var")));
-        return dump;
-    }
-
-    /**
-     * {@code var/feedback/<run>/<precinct>.csv}: each precinct's file and its bytes, whatever
-     * run folder holds it (a precinct listed twice would show); {@code var/reports/<date>.html}:
-     * each page's name and the hash of its bytes, with the two things that name the run rather
-     * than describe the data made neutral: the time it was generated, and the run's number (also
-     * in the links to its feedback files).
-     */
-    private static Map<String, List<String>> outputs(Path var) {
-        Map<String, List<String>> outputs = new LinkedHashMap<>();
-        List<String> feedback = new ArrayList<>();
-        List<String> reports = new ArrayList<>();
-        try {
-            Path feedbackDir = var.resolve("feedback");
-            if (Files.isDirectory(feedbackDir)) {
-                try (Stream<Path> files = Files.walk(feedbackDir)) {
-                    for (Path file : files.filter(Files::isRegularFile).toList()) {
-                        feedback.add(file.getFileName() + "\n" + new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
-                    }
-                }
-            }
-            Path reportsDir = var.resolve("reports");
-            if (Files.isDirectory(reportsDir)) {
-                try (Stream<Path> files = Files.list(reportsDir)) {
-                    for (Path file : files.toList()) {
-                        String page = Files.readString(file, StandardCharsets.UTF_8)
-                                .replaceAll("(generated at <span>)[^<]*(</span>)", "$1…$2")
-                                .replaceAll("(运行 run <b>)\\d+(</b>)", "$1…$2")
-                                .replaceAll("\\.\\./feedback/\\d+/", "../feedback/…/");
-                        reports.add(file.getFileName() + " sha-256 " + sha256(page));
-                    }
-                }
-            }
+        try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.start(home.resolve("pg"))) {
+            return RunOutcome.of(warehouse.jdbcUrl(), home.resolve("var"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        feedback.sort(null);
-        reports.sort(null);
-        outputs.put("var/feedback", feedback);
-        outputs.put("var/reports", reports);
-        return outputs;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<String> rows(Connection connection, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (ResultSet rs = connection.createStatement().executeQuery(sql)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
     }
 
     private Path copyOf(Path home, String name) throws IOException {
