@@ -9,8 +9,15 @@
 -- in the partitions of its dates, and the metrics read only the partitions of the days they
 -- recompute (a visit's date is never after its submission date).
 
--- in a run interrupted before this migration, staged files are read again
-update ingest.file set state = 'pending', rows_read = 0, encoding = null where state = 'staged';
+-- A run interrupted before this migration kept its read rows in the staging tables dropped
+-- below, under a job this version no longer has: it must be finished by the version that
+-- started it. Refuse to upgrade until then, rather than lose or re-read its files.
+do $$
+begin
+    if exists (select 1 from ingest.file where state in ('new', 'pending', 'staged')) then
+        raise exception 'an ingest run is unfinished: finish it with the previous version (jobs/nightly) before upgrading';
+    end if;
+end $$;
 drop view ingest.staged_file_missing_rows;
 drop table ingest.stage_visit, ingest.stage_dispute, ingest.stage_hazard, ingest.stage_inspection;
 
