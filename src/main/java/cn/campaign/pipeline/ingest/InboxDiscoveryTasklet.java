@@ -45,8 +45,6 @@ class InboxDiscoveryTasklet implements Tasklet {
     private static final SqlFile CLASSIFY = SqlFile.of("ingest/classify_arrivals");
     private static final SqlFile LISTING_MARK = SqlFile.of("ingest/listing_mark");
     private static final SqlFile SAVE_LISTING_MARK = SqlFile.of("ingest/save_listing_mark");
-    /** Files may still be landing while the inbox is listed: the next night looks back this far. */
-    private static final Duration LISTING_MARGIN = Duration.ofHours(1);
 
     private final long runId;
     private final Path inbox;
@@ -54,13 +52,16 @@ class InboxDiscoveryTasklet implements Tasklet {
     private final DataSource dataSource;
     private final NamedParameterJdbcTemplate jdbc;
     private final RerunRange rerun;
+    private final Duration listingMargin;
 
     /** {@code rerun} is null for a nightly run, else the submission dates to read again. */
-    InboxDiscoveryTasklet(long runId, Path inbox, RerunRange rerun, int partitions, DataSource dataSource) {
+    InboxDiscoveryTasklet(long runId, Path inbox, RerunRange rerun, int partitions, Duration listingMargin,
+                          DataSource dataSource) {
         this.runId = runId;
         this.inbox = inbox;
         this.rerun = rerun;
         this.partitions = partitions;
+        this.listingMargin = listingMargin;
         this.dataSource = dataSource;
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
     }
@@ -77,7 +78,7 @@ class InboxDiscoveryTasklet implements Tasklet {
         if (rerun == null && listed.lastChange() != null) {
             // the next night compares only what changed since a while before the last change seen
             jdbc.update(SAVE_LISTING_MARK.query(), Map.of("inbox", inbox.toString(),
-                    "changedSince", Timestamp.from(listed.lastChange().minus(LISTING_MARGIN))));
+                    "changedSince", Timestamp.from(listed.lastChange().minus(listingMargin))));
         }
         // a listing of months of files: plan the comparison with the ledger on its real size
         jdbc.getJdbcTemplate().execute("analyze ingest.listing");

@@ -58,7 +58,8 @@ public class IngestStepsConfiguration {
                                                 @Value("#{jobParameters['" + RunParameters.RERUN_TO + "']}") LocalDate rerunTo,
                                                 PipelineSettings settings, DataSource dataSource) {
         RerunRange rerun = rerunFrom == null ? null : new RerunRange(rerunFrom, rerunTo);
-        return new InboxDiscoveryTasklet(runId, Path.of(inbox), rerun, settings.partitions(), dataSource);
+        return new InboxDiscoveryTasklet(runId, Path.of(inbox), rerun, settings.partitions(), settings.ingest().listingMargin(),
+                dataSource);
     }
 
     /**
@@ -91,7 +92,16 @@ public class IngestStepsConfiguration {
                              JdbcCursorItemReader<PendingFile> pendingFileReader,
                              SubmissionFilesWriter submissionFilesWriter, PipelineSettings settings,
                              List<PipelineStepListener> listeners) {
-        ChunkOrientedStepBuilder<PendingFile, PendingFile> step = new StepBuilder("ingestPartitionStep", jobRepository)
+        return partitionStep(new StepBuilder("ingestPartitionStep", jobRepository), transactionManager, pendingFileReader,
+                submissionFilesWriter, settings, listeners);
+    }
+
+    /** A partition's files, a few per transaction: the same step on a local thread and on a worker. */
+    static Step partitionStep(StepBuilder builder, PlatformTransactionManager transactionManager,
+                              JdbcCursorItemReader<PendingFile> pendingFileReader,
+                              SubmissionFilesWriter submissionFilesWriter, PipelineSettings settings,
+                              List<PipelineStepListener> listeners) {
+        ChunkOrientedStepBuilder<PendingFile, PendingFile> step = builder
                 .<PendingFile, PendingFile>chunk(settings.ingest().filesPerTransaction())
                 .transactionManager(transactionManager)
                 .reader(pendingFileReader)

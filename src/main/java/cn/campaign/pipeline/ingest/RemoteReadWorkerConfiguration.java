@@ -10,12 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.listener.StepListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.integration.config.annotation.EnableBatchIntegration;
+import org.springframework.batch.integration.partition.RemotePartitioningWorkerStepBuilder;
 import org.springframework.batch.integration.partition.RemotePartitioningWorkerStepBuilderFactory;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -83,15 +83,10 @@ public class RemoteReadWorkerConfiguration {
                              JdbcCursorItemReader<PendingFile> pendingFileReader,
                              SubmissionFilesWriter submissionFilesWriter, PipelineSettings settings,
                              List<PipelineStepListener> listeners) {
-        var step = workerSteps.get("ingestPartitionStep")
-                .inputChannel(partitionRequests)
-                .listener(new WorkerIdentity(jobRepository))
-                .<PendingFile, PendingFile>chunk(settings.ingest().filesPerTransaction())
-                .transactionManager(transactionManager)
-                .reader(pendingFileReader)
-                .writer(submissionFilesWriter);
-        listeners.forEach(listener -> step.listener((StepListener) listener));
-        return step.allowStartIfComplete(true).build();
+        RemotePartitioningWorkerStepBuilder worker = workerSteps.get("ingestPartitionStep").inputChannel(partitionRequests);
+        worker.listener(new WorkerIdentity(jobRepository));
+        return IngestStepsConfiguration.partitionStep(worker, transactionManager, pendingFileReader, submissionFilesWriter,
+                settings, listeners);
     }
 
     /**

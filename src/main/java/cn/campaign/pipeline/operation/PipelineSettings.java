@@ -29,8 +29,11 @@ public record PipelineSettings(Path varDir, Embedded embedded, int threads, Inge
     /**
      * @param partitions          partitions of a night's files (by precinct); 0 for 4 per thread
      * @param filesPerTransaction files a partition reads per transaction: fewer commits; a restart re-reads at most these
+     * @param listingMargin       how far before the last change it saw a night's listing of the inbox makes the next
+     *                            night compare files again: files landing while it listed, a network file system's
+     *                            caches
      */
-    public record Ingest(int partitions, int filesPerTransaction) {
+    public record Ingest(int partitions, int filesPerTransaction, Duration listingMargin) {
     }
 
     /** @param cron when the built-in scheduler runs the nightly (second minute hour day month weekday) */

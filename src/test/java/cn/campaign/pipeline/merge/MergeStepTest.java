@@ -40,12 +40,7 @@ class MergeStepTest extends WarehouseTest {
         // and the row a reader wrote tonight for the 5 February file, which holds V1 again
         long runId = runs.start("nightly", inbox.dir().toString());
         long fileId = readFile(runId, P1 + "_20260205_visits.csv", "2026-02-05", 1, 1, 0, 0);
-        jdbc.execute("select core.add_day_partitions(array['2026-02-05'::date])");
-        jdbc.update("""
-                insert into core.visit_row (file_id, line_no, precinct_code, submission_date, visit_id, visit_date, officer_id,
-                                            target_type, target_code, persons_reached, issues_found)
-                values (?, 2, ?, '2026-02-05', 'V1', '2026-02-05', '100001', 'household', '150802001001', 7, 0)""",
-                fileId, P1);
+        writeVisitRowOf5February(fileId);
 
         // when only the merge step runs
         JobExecution execution = merge(runId).execution();
@@ -69,12 +64,7 @@ class MergeStepTest extends WarehouseTest {
         // given a file whose reader counted two loaded rows but wrote one
         long runId = runs.start("nightly", inbox.dir().toString());
         long fileId = readFile(runId, P1 + "_20260205_visits.csv", "2026-02-05", 2, 2, 0, 0);
-        jdbc.execute("select core.add_day_partitions(array['2026-02-05'::date])");
-        jdbc.update("""
-                insert into core.visit_row (file_id, line_no, precinct_code, submission_date, visit_id, visit_date, officer_id,
-                                            target_type, target_code, persons_reached, issues_found)
-                values (?, 2, ?, '2026-02-05', 'V1', '2026-02-05', '100001', 'household', '150802001001', 7, 0)""",
-                fileId, P1);
+        writeVisitRowOf5February(fileId);
 
         // when only the merge step runs
         JobExecution execution = merge(runId).execution();
@@ -85,6 +75,16 @@ class MergeStepTest extends WarehouseTest {
                 .contains(P1 + "_20260205_visits.csv: rows_read 2, loaded 2 + duplicate 0 + rejected 0; 1 rows and 0 rejects");
         assertThat(warehouse.count("select count(*) from ingest.file where active")).isZero();
         assertThat(warehouse.count("select count(*) from core.visit_key")).isZero();
+    }
+
+    /** What a reader writes for line 2 of the file: V1 of 5 February, 7 persons reached. */
+    private void writeVisitRowOf5February(long fileId) {
+        jdbc.execute("select core.add_day_partitions(array['2026-02-05'::date])");
+        jdbc.update("""
+                insert into core.visit_row (file_id, line_no, precinct_code, submission_date, visit_id, visit_date, officer_id,
+                                            target_type, target_code, persons_reached, issues_found)
+                values (?, 2, ?, '2026-02-05', 'V1', '2026-02-05', '100001', 'household', '150802001001', 7, 0)""",
+                fileId, P1);
     }
 
     /** The step's execution (not returned as such: Spring Batch Test takes such a method for a job-scope factory). */
