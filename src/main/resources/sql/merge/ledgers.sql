@@ -125,26 +125,28 @@ where not exists (select 1 from appended_item p
 
 analyze recomputed_item;
 
+-- Their snapshots, probed once for their events and their state below (each ledger's table
+-- by its own items: probing both tables for every item costs twice).
+create temp table recomputed_snapshot on commit drop as
+select s.*
+from (select * from recomputed_item where ledger = 'dispute') a
+join core.ledger_snapshot s on s.ledger = 'dispute' and s.precinct_code = a.precinct_code and s.item_id = a.item_id
+union all
+select s.*
+from (select * from recomputed_item where ledger = 'hazard') a
+join core.ledger_snapshot s on s.ledger = 'hazard' and s.precinct_code = a.precinct_code and s.item_id = a.item_id;
+
 -- Their events as the snapshots now say, beside the events they had:
 -- only the events that differ are written, and the earliest of them is where the metrics
 -- change (an item's events mostly stay as they were when a new snapshot repeats its status).
 create temp table computed_event on commit drop as
-with snapshot as (
-    -- each ledger's snapshots probed by its own items (probing both tables for every item costs twice)
-    select s.*
-    from (select * from recomputed_item where ledger = 'dispute') a
-    join core.ledger_snapshot s on s.ledger = 'dispute' and s.precinct_code = a.precinct_code and s.item_id = a.item_id
-    union all
-    select s.*
-    from (select * from recomputed_item where ledger = 'hazard') a
-    join core.ledger_snapshot s on s.ledger = 'hazard' and s.precinct_code = a.precinct_code and s.item_id = a.item_id),
-attributes as (
+with attributes as (
     select distinct on (ledger, precinct_code, item_id) ledger, precinct_code, item_id, start_date, escalated
-    from snapshot
+    from recomputed_snapshot
     order by ledger, precinct_code, item_id, submission_date desc, line_no desc),
 status_by_day as (
     select distinct on (ledger, precinct_code, item_id, status_date) ledger, precinct_code, item_id, status_date, status
-    from snapshot
+    from recomputed_snapshot
     order by ledger, precinct_code, item_id, status_date, submission_date desc, line_no desc),
 -- A point's status is that of the last status date at or before it: the points are
 -- numbered into groups that each start at a status date, and a group takes its first row's
@@ -222,14 +224,15 @@ where i.ledger = r.ledger and i.precinct_code = r.precinct_code and i.item_id = 
 
 insert into core.ledger_item (ledger, precinct_code, item_id, start_date, escalated, latest_submission_date,
                               latest_line_no, last_status_date, last_status)
+with latest as (
+    select distinct on (ledger, precinct_code, item_id) *
+    from recomputed_snapshot
+    order by ledger, precinct_code, item_id, submission_date desc, line_no desc),
+last_status as (
+    select distinct on (ledger, precinct_code, item_id) *
+    from recomputed_snapshot
+    order by ledger, precinct_code, item_id, status_date desc, submission_date desc, line_no desc)
 select l.ledger, l.precinct_code, l.item_id, l.start_date, l.escalated, l.submission_date, l.line_no,
        s.status_date, s.status
-from (select distinct on (s.ledger, s.precinct_code, s.item_id) s.*
-      from recomputed_item r
-      join core.ledger_snapshot s using (ledger, precinct_code, item_id)
-      order by s.ledger, s.precinct_code, s.item_id, s.submission_date desc, s.line_no desc) l
-join (select distinct on (s.ledger, s.precinct_code, s.item_id) s.*
-      from recomputed_item r
-      join core.ledger_snapshot s using (ledger, precinct_code, item_id)
-      order by s.ledger, s.precinct_code, s.item_id, s.status_date desc, s.submission_date desc, s.line_no desc) s
-  using (ledger, precinct_code, item_id);
+from latest l
+join last_status s using (ledger, precinct_code, item_id);
