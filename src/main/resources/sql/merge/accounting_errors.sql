@@ -10,6 +10,8 @@ with read_file as (
                          and h.kind = f.kind and h.state = 'read' and h.version > f.version) as in_use
     from ingest.file f
     where f.run_id = :runId and f.state = 'read'),
+file_range as (
+    select min(file_id) as first_id, max(file_id) as last_id from read_file),
 written as (
     select file_id, count(*) as rows_written
     from (select r.file_id from core.visit_row r
@@ -18,15 +20,19 @@ written as (
           select r.file_id from core.inspection_row r
           where r.submission_date = any (cast(:inspectionDays as date[]))
           union all
-          select s.file_id from core.dispute_snapshot s where s.file_id in (select file_id from read_file)
+          -- the range of tonight's file ids: their index reads tonight's rows, not all of history
+          select s.file_id from core.dispute_snapshot s
+          where s.file_id between (select first_id from file_range) and (select last_id from file_range)
           union all
-          select s.file_id from core.hazard_snapshot s where s.file_id in (select file_id from read_file)) rows
+          select s.file_id from core.hazard_snapshot s
+          where s.file_id between (select first_id from file_range) and (select last_id from file_range)) rows
     where file_id in (select file_id from read_file)
     group by file_id),
 rejected as (
     select file_id, count(*) as rejects_stored
     from ingest.rejected_row_store
-    where file_id in (select file_id from read_file)
+    where file_id between (select first_id from file_range) and (select last_id from file_range)
+      and file_id in (select file_id from read_file)
     group by file_id)
 select f.file_name, f.rows_read, f.rows_loaded, f.rows_duplicate, f.rows_rejected,
        coalesce(w.rows_written, 0) as rows_written, coalesce(r.rejects_stored, 0) as rejects_stored

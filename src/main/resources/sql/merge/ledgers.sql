@@ -17,10 +17,21 @@
 -- touched item is recomputed from all its snapshots.
 create temp table touched_item (ledger text, precinct_code text, item_id text, left_core boolean) on commit drop;
 
+-- The ranges of file ids that leave and that arrive: through the snapshots' index on file_id
+-- they bound what a night reads of the snapshot tables to its own files, never all of history.
+create temp table leaving_file_range on commit drop as
+select min(file_id) as first_id, max(file_id) as last_id
+from version_change where kind in ('disputes', 'hazards') and not now_active;
+
+create temp table arriving_file_range on commit drop as
+select min(file_id) as first_id, max(file_id) as last_id
+from version_change where kind in ('disputes', 'hazards') and now_active;
+
 with gone as (
     delete from core.dispute_snapshot s
     using version_change c
     where c.kind = 'disputes' and not c.now_active and s.file_id = c.file_id
+      and s.file_id between (select first_id from leaving_file_range) and (select last_id from leaving_file_range)
     returning s.precinct_code, s.case_id)
 insert into touched_item
 select 'dispute', precinct_code, case_id, true from gone;
@@ -29,6 +40,7 @@ with gone as (
     delete from core.hazard_snapshot s
     using version_change c
     where c.kind = 'hazards' and not c.now_active and s.file_id = c.file_id
+      and s.file_id between (select first_id from leaving_file_range) and (select last_id from leaving_file_range)
     returning s.precinct_code, s.hazard_id)
 insert into touched_item
 select 'hazard', precinct_code, hazard_id, true from gone;
@@ -38,10 +50,12 @@ select 'dispute' as ledger, s.precinct_code, s.case_id as item_id, s.submission_
        s.reported_date as start_date, s.status, s.status_date, s.escalated
 from core.dispute_snapshot s
 join version_change c on c.file_id = s.file_id and c.kind = 'disputes' and c.now_active
+where s.file_id between (select first_id from arriving_file_range) and (select last_id from arriving_file_range)
 union all
 select 'hazard', s.precinct_code, s.hazard_id, s.submission_date, s.line_no, s.found_date, s.status, s.status_date, false
 from core.hazard_snapshot s
-join version_change c on c.file_id = s.file_id and c.kind = 'hazards' and c.now_active;
+join version_change c on c.file_id = s.file_id and c.kind = 'hazards' and c.now_active
+where s.file_id between (select first_id from arriving_file_range) and (select last_id from arriving_file_range);
 
 create temp table affected_item on commit drop as
 select ledger, precinct_code, item_id, count(*) filter (where not left_core) as arriving, bool_or(left_core) as left_core

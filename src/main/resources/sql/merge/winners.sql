@@ -12,11 +12,15 @@ create temp table winner_change_${kind} on commit drop as
 select ''::text as change, r.* from ${rows} r limit 0;
 
 -- 1. Rows of files no longer in use leave; a key whose winner left is settled in 3.
+-- (the range of their file ids bounds, through each partition's index on file_id, what is read)
 create temp table leaving_${kind} on commit drop as
-with gone as (
+with leaving_file as (
+    select file_id from version_change where kind = '${kind}' and not now_active),
+gone as (
     delete from ${rows} r
-    using version_change c
-    where c.kind = '${kind}' and not c.now_active and r.file_id = c.file_id
+    using leaving_file c
+    where r.file_id = c.file_id
+      and r.file_id between (select min(file_id) from leaving_file) and (select max(file_id) from leaving_file)
     returning r.*)
 select * from gone;
 
