@@ -17,6 +17,7 @@ class WinningRowsTest extends WarehouseTest {
     private static final String P1 = "150802000001";
     private static final String VISITS = "visit_id,visit_date,officer_id,target_type,target_code,persons_reached,issues_found,note";
     private static final String INSPECTIONS = "inspection_id,inspection_date,venue_id,violations_found,violations_handled";
+    private static final String DISPUTES = "case_id,reported_date,dispute_type,unit_code,status,status_date,mechanism,escalated,note";
 
     @Test
     void aLaterSubmissionArrivingOnALaterNightTakesTheKeyAndTheMetricsMoveWithIt() {
@@ -90,6 +91,32 @@ class WinningRowsTest extends WarehouseTest {
         assertThat(jdbc.queryForObject("select violations_found_ctd from mart.daily_org_metrics"
                 + " where org_level = 'precinct' and org_code = ? and metric_date = '2026-02-05'", Long.class, P1))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void correctionsOfSeveralFilesOnOneNightEachReplaceTheirRowsAndSnapshots() {
+        // given two days' visits and case snapshots, each of its own file
+        inbox.utf8(P1 + "_20260203_visits.csv", VISITS, "V1,2026-02-03,100001,household,150802001001,3,0,");
+        inbox.utf8(P1 + "_20260204_visits.csv", VISITS, "V2,2026-02-04,100001,household,150802001001,4,0,");
+        inbox.utf8(P1 + "_20260205_visits.csv", VISITS, "V3,2026-02-05,100001,household,150802001001,5,0,");
+        inbox.utf8(P1 + "_20260203_disputes.csv", DISPUTES, "C1,2026-02-03,noise,150802001001,open,2026-02-03,,false,");
+        inbox.utf8(P1 + "_20260204_disputes.csv", DISPUTES, "C2,2026-02-04,noise,150802001001,open,2026-02-04,,false,");
+        inbox.utf8(P1 + "_20260205_disputes.csv", DISPUTES, "C3,2026-02-05,noise,150802001001,open,2026-02-05,,false,");
+        nightly();
+
+        // when one night brings version 2 of the 3rd's and the 5th's files, which replace their rows
+        inbox.utf8(P1 + "_20260203_visits_v2.csv", VISITS, "V4,2026-02-03,100001,household,150802001001,1,0,");
+        inbox.utf8(P1 + "_20260205_visits_v2.csv", VISITS, "V5,2026-02-05,100001,household,150802001001,1,0,");
+        inbox.utf8(P1 + "_20260203_disputes_v2.csv", DISPUTES, "C4,2026-02-03,noise,150802001001,open,2026-02-03,,false,");
+        inbox.utf8(P1 + "_20260205_disputes_v2.csv", DISPUTES, "C5,2026-02-05,noise,150802001001,open,2026-02-05,,false,");
+        nightly();
+
+        // then the rows and snapshots of both replaced files are gone, the 4th's remain
+        assertThat(rowsOf("V1") + rowsOf("V3")).isZero();
+        assertThat(winners("V2")).containsExactly("2026-02-04 4");
+        assertThat(jdbc.queryForList("select case_id from core.dispute_snapshot order by 1", String.class))
+                .containsExactly("C2", "C4", "C5");
+        assertThat(precinctMetric("disputes_found_ctd", "2026-02-05")).isEqualTo(3);
     }
 
     private List<String> winners(String visitId) {
