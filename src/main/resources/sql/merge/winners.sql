@@ -26,18 +26,27 @@ select * from gone;
 
 create temp table unsettled_${kind} (precinct_code text, ${id} text) on commit drop;
 
+-- A rerun's leaving rows are whole days: their keys are probed by the primary key, in a time
+-- that follows the rows leaving, where a hash join would read every key of the history.
+set local enable_hashjoin = off;
+set local enable_mergejoin = off;
+set local enable_memoize = off;
+
 with gone as (
     delete from ${keys} k
     using leaving_${kind} l
     where k.precinct_code = l.precinct_code and k.${id} = l.${id} and k.file_id = l.file_id and k.line_no = l.line_no
-    returning k.precinct_code, k.${id}, k.file_id, k.line_no),
+    returning l.*),
 lost as (
     insert into winner_change_${kind}
-    select 'lost', l.*
-    from gone g
-    join leaving_${kind} l on l.file_id = g.file_id and l.line_no = g.line_no)
+    select 'lost', g.*
+    from gone g)
 insert into unsettled_${kind}
 select precinct_code, ${id} from gone;
+
+reset enable_hashjoin;
+reset enable_mergejoin;
+reset enable_memoize;
 
 delete from ${beaten} b
 using leaving_${kind} l

@@ -136,24 +136,24 @@ class InboxDiscoveryTasklet implements Tasklet {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(inbox);
              CopyRows copy = CopyRows.into(connection, "ingest.listing", "file_name, size_bytes, modified_at")) {
             for (Path entry : entries) {
-                BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                if (!attributes.isRegularFile()) {
-                    log.warn("skipping {}: not a regular file", entry.getFileName());
-                    continue;
-                }
                 if (rerun != null && !rerun.includes(entry.getFileName().toString())) {
                     continue;
                 }
+                EntryFacts facts = EntryFacts.of(entry, changeTimes);
+                if (!facts.regularFile()) {
+                    log.warn("skipping {}: not a regular file", entry.getFileName());
+                    continue;
+                }
                 files++;
-                if (changeTimes) {
-                    Instant changed = ((FileTime) Files.getAttribute(entry, "unix:ctime", LinkOption.NOFOLLOW_LINKS)).toInstant();
+                if (facts.changed() != null) {
+                    Instant changed = facts.changed().toInstant();
                     lastChange = lastChange == null || changed.isAfter(lastChange) ? changed : lastChange;
                     if (changedSince != null && changed.isBefore(changedSince)) {
                         continue;
                     }
                 }
-                Instant modified = attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.MICROS);
-                copy.add(entry.getFileName().toString()).add(attributes.size()).add(modified.toString());
+                Instant modified = facts.modified().toInstant().truncatedTo(ChronoUnit.MICROS);
+                copy.add(entry.getFileName().toString()).add(facts.size()).add(modified.toString());
                 copy.endRow();
             }
             return new Listing(files, copy.finish(), lastChange);
@@ -164,6 +164,25 @@ class InboxDiscoveryTasklet implements Tasklet {
     private Instant changedSince() {
         List<Timestamp> mark = jdbc.queryForList(LISTING_MARK.query(), Map.of("inbox", inbox.toString()), Timestamp.class);
         return mark.isEmpty() ? null : mark.get(0).toInstant();
+    }
+
+    /**
+     * What the listing needs of an inbox entry, from one stat call: the inbox keeps months of
+     * files, and every one of them is looked at every night. {@code changed} (the change time) is
+     * null where the file system keeps none.
+     */
+    private record EntryFacts(boolean regularFile, long size, FileTime modified, FileTime changed) {
+
+        static EntryFacts of(Path entry, boolean changeTimes) throws IOException {
+            if (!changeTimes) {
+                BasicFileAttributes basic = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                return new EntryFacts(basic.isRegularFile(), basic.size(), basic.lastModifiedTime(), null);
+            }
+            Map<String, Object> unix = Files.readAttributes(entry, "unix:isRegularFile,size,lastModifiedTime,ctime",
+                    LinkOption.NOFOLLOW_LINKS);
+            return new EntryFacts((Boolean) unix.get("isRegularFile"), (Long) unix.get("size"),
+                    (FileTime) unix.get("lastModifiedTime"), (FileTime) unix.get("ctime"));
+        }
     }
 
     /** The files listed, those compared with the ledger, and the latest change time seen. */

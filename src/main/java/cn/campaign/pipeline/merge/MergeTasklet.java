@@ -2,6 +2,7 @@ package cn.campaign.pipeline.merge;
 
 import cn.campaign.pipeline.ingest.RunParameters;
 import cn.campaign.pipeline.warehouse.SqlFile;
+import java.sql.Types;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -9,6 +10,7 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
@@ -49,8 +51,8 @@ class MergeTasklet implements Tasklet {
         long runId = RunParameters.runId(chunkContext.getStepContext().getStepExecution());
         PREPARE.forEach(sql -> sql.execute(jdbc, Map.of()));
         Map<String, Object> days = jdbc.queryForMap(RUN_DAYS.query(), Map.of("runId", runId));
-        Map<String, Object> parameters = Map.of("runId", runId, "visitDays", days.get("visit_days"),
-                "inspectionDays", days.get("inspection_days"));
+        Map<String, Object> parameters = Map.of("runId", runId, "visitDays", untypedLiteral(days.get("visit_days")),
+                "inspectionDays", untypedLiteral(days.get("inspection_days")));
         List<String> unbalanced = jdbc.query(ACCOUNTING_ERRORS.query(), parameters, (rs, i) -> String.format(
                 "%s: rows_read %d, loaded %d + duplicate %d + rejected %d; %d rows and %d rejects in the warehouse",
                 rs.getString("file_name"), rs.getInt("rows_read"), rs.getInt("rows_loaded"), rs.getInt("rows_duplicate"),
@@ -61,5 +63,14 @@ class MergeTasklet implements Tasklet {
         }
         MERGES.forEach(sql -> sql.execute(jdbc, parameters));
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The days go to PostgreSQL untyped, so that {@code cast(:days as date[])} is the parameter
+     * itself, a constant the planner prunes the day partitions by. Sent as text, the cast
+     * would be evaluated while the query runs, and every partition of the history scanned.
+     */
+    static SqlParameterValue untypedLiteral(Object days) {
+        return new SqlParameterValue(Types.OTHER, days);
     }
 }
