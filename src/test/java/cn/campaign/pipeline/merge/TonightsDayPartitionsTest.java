@@ -3,6 +3,7 @@ package cn.campaign.pipeline.merge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.campaign.pipeline.WarehouseTest;
+import cn.campaign.pipeline.warehouse.SqlFile;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -13,15 +14,15 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  */
 class TonightsDayPartitionsTest extends WarehouseTest {
 
-    private static final String TONIGHTS_VISITS =
-            "explain (costs off) select count(*) from core.visit_row r where r.submission_date = any (cast(:days as date[]))";
+    /** The merge's first statement, which counts tonight's rows in the row tables. */
+    private static final String ACCOUNTING_CHECK = "explain (costs off) " + SqlFile.of("merge/accounting_errors").query();
 
     @Test
     void tonightsDaysAsTheMergePassesThemLeaveEveryOtherDayPartitionUnread() {
         // given the visit partitions of a day of history and of tonight's day
         jdbc.queryForList("select core.add_day_partitions('{2026-02-03,2026-02-04}'::date[])");
 
-        // when the merge's filter on tonight's rows is planned with tonight's day as the merge passes it
+        // when the accounting check is planned with tonight's day as the merge passes it
         String plan = plan(MergeTasklet.untypedLiteral("{2026-02-04}"));
 
         // then only tonight's partition is read
@@ -31,7 +32,7 @@ class TonightsDayPartitionsTest extends WarehouseTest {
     }
 
     private String plan(Object days) {
-        return String.join("\n", new NamedParameterJdbcTemplate(jdbc).queryForList(TONIGHTS_VISITS, Map.of("days", days),
-                String.class));
+        return String.join("\n", new NamedParameterJdbcTemplate(jdbc).queryForList(ACCOUNTING_CHECK,
+                Map.of("runId", 1L, "visitDays", days, "inspectionDays", days), String.class));
     }
 }
