@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -60,7 +59,8 @@ public class NightlyCommand {
     private long launch(Path inbox, RerunRange rerun, PrintStream out) {
         launcher.resumeInterrupted(nightlyJob, out);
         Path absoluteInbox = inbox.toAbsolutePath().normalize();
-        Instant started = Instant.now();
+        // the monotonic clock: a step of the wall clock (NTP) during a night must not change its time
+        long started = System.nanoTime();
         // the run is recorded first: its id is the parameter every step and a restart go by
         long runId = runs.start(rerun == null ? "nightly" : "rerun", absoluteInbox.toString());
         JobParametersBuilder parameters = new JobParametersBuilder()
@@ -71,7 +71,7 @@ public class NightlyCommand {
                     .addLocalDate(RunParameters.RERUN_TO, rerun.to());
         }
         JobExecution execution = launcher.launch(nightlyJob, parameters.toJobParameters());
-        summary.print(runId, Duration.between(started, Instant.now()), out);
+        summary.print(runId, Duration.ofNanos(System.nanoTime() - started), out);
         Path feedback = paths.feedbackDir(runId);
         if (Files.isDirectory(feedback)) {
             out.println("  feedback for precincts: " + feedback);
