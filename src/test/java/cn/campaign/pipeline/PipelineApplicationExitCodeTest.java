@@ -3,9 +3,13 @@ package cn.campaign.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The exit codes of contract section 7, through the real entry point and a fresh context. */
@@ -40,6 +44,24 @@ class PipelineApplicationExitCodeTest {
     }
 
     @Test
+    void aNightlyBeforeAnyRegistryExitsOneSayingSoAndRecordsNoRun() throws IOException {
+        String inbox = Files.createDirectories(Path.of(isolated, "inbox")).toString();
+        String[] warehouse = {"--pipeline.embedded.data-dir=" + isolated + "/pg", "--pipeline.var-dir=" + isolated};
+
+        Run beforeRegistry = run(concat(new String[] {"nightly", "--inbox", inbox}, warehouse));
+
+        assertThat(beforeRegistry.exitCode).isEqualTo(1);
+        assertThat(beforeRegistry.stderr)
+                .startsWith("error: no registry is loaded: load it with jobs/reference DIR before the first run\n")
+                .doesNotContain("\tat ");
+        // and once the registry is loaded, the first nightly is run 1, with nothing to resume
+        assertThat(run(concat(new String[] {"reference", "src/test/resources/registry/good"}, warehouse)).exitCode).isZero();
+        Run afterRegistry = run(concat(new String[] {"nightly", "--inbox", inbox}, warehouse));
+        assertThat(afterRegistry.exitCode).as(afterRegistry.stderr).isZero();
+        assertThat(afterRegistry.stdout).contains("run 1:").doesNotContain("resuming");
+    }
+
+    @Test
     void aWorkerOrARemoteNightWithoutTheSharedWarehouseExitsTwoSayingSo() {
         for (String command : new String[] {"worker", "nightly"}) {
             Run run = run(command, "--broker=tcp://localhost:61616", "--pipeline.var-dir=" + isolated);
@@ -47,6 +69,10 @@ class PipelineApplicationExitCodeTest {
             assertThat(run.stderr).isEqualTo("error: " + command + " with --broker needs the shared warehouse: set "
                     + "SPRING_DATASOURCE_URL (with SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD)\n");
         }
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        return Stream.concat(Arrays.stream(first), Arrays.stream(second)).toArray(String[]::new);
     }
 
     private record Run(int exitCode, String stdout, String stderr) {

@@ -25,14 +25,17 @@ import java.util.stream.Stream;
  * JVM exactly as {@code jobs/…} runs it, on the embedded PostgreSQL of {@code <home>/pg} with
  * the var folder {@code <home>/var}, its standard output and error kept in {@code
  * <home>/var/<label>.out} and {@code .err}. The benchmark measures its runs with it, the
- * fault-injection tests kill and restart theirs. The child gets the same jar (or, under a
- * test, the same class path) as this JVM, a UTF-8 locale, and never a SPRING_DATASOURCE_URL
+ * fault-injection tests kill and restart theirs. The child gets the unpacked application jar
+ * and its class-data-sharing archive, as run-pipeline starts it ({@link #launcher()}), a UTF-8 locale, and never a SPRING_DATASOURCE_URL
  * or CAMPAIGN_START_DATE from the environment: whoever starts it builds its warehouse from
  * scratch, which must never happen to someone's database. A child still running at its
  * timeout is killed, with the embedded PostgreSQL it started, and fails saying so: a hung
  * child never hangs the benchmark or the build.
  */
 public final class PipelineProcess {
+
+    /** The system property naming the unpacked application jar the children run. */
+    private static final String APPLICATION_JAR = "pipeline.application-jar";
 
     private final String label;
     private final List<String> arguments;
@@ -203,18 +206,30 @@ public final class PipelineProcess {
     }
 
     /**
-     * {@code -jar} the Spring Boot jar this JVM was started from (jobs/bench), or else the
-     * main class on this JVM's class path (a test).
+     * The application as jobs/lib/run-pipeline starts it: the unpacked jar (jobs/lib/app-image)
+     * that this JVM runs (jobs/bench) or that the build names for the tests that start children
+     * ({@value #APPLICATION_JAR}), with its class-data-sharing archive when there is one, which
+     * halves a child's start; else the main class on this JVM's class path (a test in an IDE).
+     * An archive this java cannot map is ignored without a word, as by run-pipeline.
      */
     private static List<String> launcher() throws IOException {
-        String classPath = System.getProperty("java.class.path");
-        if (!classPath.contains(File.pathSeparator) && classPath.endsWith(".jar")) {
-            try (JarFile jar = new JarFile(classPath)) {
-                if (jar.getEntry("BOOT-INF/classes/") != null) {
-                    return List.of("-jar", classPath);
-                }
+        String classPath = System.getProperty(APPLICATION_JAR, System.getProperty("java.class.path"));
+        List<String> launcher = new ArrayList<>();
+        if (!classPath.contains(File.pathSeparator) && classPath.endsWith(".jar") && isTheApplication(classPath)) {
+            Path archive = Path.of(classPath.substring(0, classPath.length() - ".jar".length()) + ".jsa");
+            if (Files.exists(archive)) {
+                launcher.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
             }
         }
-        return List.of("-cp", classPath, PipelineApplication.class.getName());
+        launcher.addAll(List.of("-cp", classPath, PipelineApplication.class.getName()));
+        return launcher;
+    }
+
+    /** Whether the jar is the unpacked application, not a test runner's class-path jar. */
+    private static boolean isTheApplication(String path) throws IOException {
+        try (JarFile jar = new JarFile(path)) {
+            return jar.getManifest() != null
+                    && PipelineApplication.class.getName().equals(jar.getManifest().getMainAttributes().getValue("Main-Class"));
+        }
     }
 }

@@ -4,6 +4,7 @@ import cn.campaign.pipeline.ingest.RerunRange;
 import cn.campaign.pipeline.ingest.RunParameters;
 import cn.campaign.pipeline.ingest.IngestRuns;
 import cn.campaign.pipeline.operation.PipelinePaths;
+import cn.campaign.pipeline.registry.RegistrySnapshots;
 import cn.campaign.pipeline.operation.PipelineLauncher;
 import cn.campaign.pipeline.report.ReportStepConfiguration;
 import java.io.PrintStream;
@@ -29,15 +30,18 @@ public class NightlyCommand {
     private final NightlySummary summary;
     private final PipelinePaths paths;
     private final NightlyProgress progress;
+    private final RegistrySnapshots registry;
 
     public NightlyCommand(PipelineLauncher launcher, @Qualifier(NightlyJobConfiguration.JOB_NAME) Job nightlyJob,
-                          IngestRuns runs, NightlySummary summary, PipelinePaths paths, NightlyProgress progress) {
+                          IngestRuns runs, NightlySummary summary, PipelinePaths paths, NightlyProgress progress,
+                          RegistrySnapshots registry) {
         this.launcher = launcher;
         this.nightlyJob = nightlyJob;
         this.runs = runs;
         this.summary = summary;
         this.paths = paths;
         this.progress = progress;
+        this.registry = registry;
     }
 
     /** Returns the run id. */
@@ -57,6 +61,7 @@ public class NightlyCommand {
     }
 
     private long launch(Path inbox, RerunRange rerun, PrintStream out) {
+        registry.requireLoaded();
         launcher.resumeInterrupted(nightlyJob, out);
         Path absoluteInbox = inbox.toAbsolutePath().normalize();
         // the monotonic clock: a step of the wall clock (NTP) during a night must not change its time

@@ -1,5 +1,6 @@
 package cn.campaign.pipeline.registry;
 
+import cn.campaign.pipeline.operation.PipelineFailure;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,16 @@ public class RegistrySnapshots {
 
     public RegistrySnapshots(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Fails, before a run records anything, when no registry was ever loaded: every file
+     * would be quarantined as from an unknown precinct (F02) and stay so.
+     */
+    public void requireLoaded() {
+        if (!Boolean.TRUE.equals(jdbc.queryForObject("select exists (select from registry.load)", Boolean.class))) {
+            throw new PipelineFailure("no registry is loaded: load it with jobs/reference DIR before the first run");
+        }
     }
 
     public synchronized RegistrySnapshot current() {

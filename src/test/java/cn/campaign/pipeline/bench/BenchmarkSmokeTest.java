@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * rerun in child JVMs. It checks that the benchmark works and that its table is complete
  * and adds up, not its speed. Step names are not fixed here: the pipeline's may change.
  */
+@Tag("child-jvm")
 class BenchmarkSmokeTest {
 
     private static final String NUMBER = "([0-9,]+)";

@@ -10,10 +10,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** A child JVM still running at its timeout is killed with its embedded PostgreSQL, and fails saying so. */
+@Tag("child-jvm")
 class PipelineProcessTest {
 
     @Test

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +40,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * every core and mart table, the ledger, the rejects, the feedback files and the HTML report
  * equal those of an uninterrupted run, and the inbox is byte for byte unchanged.
  */
+@Tag("child-jvm")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KilledRunsTest {
 
