@@ -26,11 +26,11 @@ import java.util.stream.Stream;
  * the var folder {@code <home>/var}, its standard output and error kept in {@code
  * <home>/var/<label>.out} and {@code .err}. The benchmark measures its runs with it, the
  * fault-injection tests kill and restart theirs. The child gets the unpacked application jar
- * and its class-data-sharing archive, as run-pipeline starts it ({@link #launcher()}), a UTF-8 locale, and never a SPRING_DATASOURCE_URL
- * or CAMPAIGN_START_DATE from the environment: whoever starts it builds its warehouse from
- * scratch, which must never happen to someone's database. A child still running at its
- * timeout is killed, with the embedded PostgreSQL it started, and fails saying so: a hung
- * child never hangs the benchmark or the build.
+ * and its class-data-sharing archive, as run-pipeline starts it ({@link #launcher()}), a UTF-8
+ * locale, and never a SPRING_DATASOURCE_URL or CAMPAIGN_START_DATE from the environment:
+ * whoever starts it builds its warehouse from scratch, which must never happen to someone's
+ * database. A child still running at its timeout is killed, with the embedded PostgreSQL it
+ * started, and fails saying so: a hung child never hangs the benchmark or the build.
  */
 public final class PipelineProcess {
 
