@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.jar.JarFile;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -26,7 +27,7 @@ import java.util.stream.Stream;
  * the var folder {@code <home>/var}, its standard output and error kept in {@code
  * <home>/var/<label>.out} and {@code .err}. The benchmark measures its runs with it, the
  * fault-injection tests kill and restart theirs. The child gets the unpacked application jar
- * and its class-data-sharing archive, as run-pipeline starts it ({@link #launcher()}), a UTF-8
+ * and its class-data-sharing archive, as run-pipeline starts it ({@link #launcher(List)}), a UTF-8
  * locale, and never a SPRING_DATASOURCE_URL or CAMPAIGN_START_DATE from the environment:
  * whoever starts it builds its warehouse from scratch, which must never happen to someone's
  * database. A child still running at its timeout is killed, with the embedded PostgreSQL it
@@ -36,6 +37,7 @@ public final class PipelineProcess {
 
     /** The system property naming the unpacked application jar the children run. */
     private static final String APPLICATION_JAR = "pipeline.application-jar";
+    private static final Pattern CLASS_FILE_HOOKS = Pattern.compile("-javaagent|-agentlib|-agentpath|StartFlightRecording");
 
     private final String label;
     private final List<String> arguments;
@@ -77,7 +79,7 @@ public final class PipelineProcess {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
-            command.addAll(launcher());
+            command.addAll(launcher(jvmOptions));
             command.addAll(arguments);
             command.add("--pipeline.embedded.data-dir=" + home.resolve("pg"));
             command.add("--pipeline.var-dir=" + varDir);
@@ -210,12 +212,14 @@ public final class PipelineProcess {
      * that this JVM runs (jobs/bench) or that the build names for the tests that start children
      * ({@value #APPLICATION_JAR}), with its class-data-sharing archive when there is one, which
      * halves a child's start; else the main class on this JVM's class path (a test in an IDE).
-     * An archive this java cannot map is ignored without a word, as by run-pipeline.
+     * An archive this java cannot map is ignored without a word, as by run-pipeline; none with
+     * a Java agent or a flight recording from the start, on which Java 17 crashes with it.
      */
-    private static List<String> launcher() throws IOException {
+    private static List<String> launcher(List<String> jvmOptions) throws IOException {
         String classPath = System.getProperty(APPLICATION_JAR, System.getProperty("java.class.path"));
         List<String> launcher = new ArrayList<>();
-        if (!classPath.contains(File.pathSeparator) && classPath.endsWith(".jar") && isTheApplication(classPath)) {
+        if (!classPath.contains(File.pathSeparator) && classPath.endsWith(".jar") && isTheApplication(classPath)
+                && !classFileHooks(jvmOptions)) {
             Path archive = Path.of(classPath.substring(0, classPath.length() - ".jar".length()) + ".jsa");
             if (Files.exists(archive)) {
                 launcher.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
@@ -223,6 +227,17 @@ public final class PipelineProcess {
         }
         launcher.addAll(List.of("-cp", classPath, PipelineApplication.class.getName()));
         return launcher;
+    }
+
+    /**
+     * Whether the child would start with a Java agent or a flight recording, whose class-file
+     * hook crashes Java 17 on the archived classes of multi-release jars (JDK-8343427), as
+     * jobs/lib/run-pipeline checks too.
+     */
+    private static boolean classFileHooks(List<String> jvmOptions) {
+        String options = String.join(" ", jvmOptions) + " " + System.getenv().getOrDefault("JAVA_TOOL_OPTIONS", "")
+                + " " + System.getenv().getOrDefault("JDK_JAVA_OPTIONS", "");
+        return CLASS_FILE_HOOKS.matcher(options).find();
     }
 
     /** Whether the jar is the unpacked application, not a test runner's class-path jar. */

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** A child JVM still running at its timeout is killed with its embedded PostgreSQL, and fails saying so. */
+/**
+ * A child JVM still running at its timeout is killed with its embedded PostgreSQL, and fails
+ * saying so; one started with a flight recording runs without the class archive.
+ */
 @Tag("child-jvm")
 class PipelineProcessTest {
 
@@ -44,5 +47,23 @@ class PipelineProcessTest {
             long postmaster = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
             assertThat(ProcessHandle.of(postmaster).filter(ProcessHandle::isAlive)).as("postmaster " + postmaster).isEmpty();
         }
+    }
+
+    @Test
+    void aChildWithAFlightRecordingFromItsStartRunsWithoutTheClassArchiveAndCompletes() {
+        // given a child started with a flight recording, whose class-file hook crashes Java 17
+        // on the archived classes of multi-release jars
+        Path home = Path.of("target/pipeline-process", UUID.randomUUID().toString()).toAbsolutePath();
+        List<String> recording = List.of("-Xmx512m", "-XX:StartFlightRecording=filename=" + home.resolve("run.jfr"));
+
+        // when it runs a command
+        PipelineProcess child = PipelineProcess.start(home, "recorded", recording,
+                List.of("reference", Path.of("src/test/resources/registry/good").toAbsolutePath().toString()),
+                Duration.ofMinutes(3));
+
+        // then it completes, recorded
+        assertThat(child.exitCode()).as(child.stdout() + child.stderr()).isZero();
+        assertThat(child.stdout()).contains("registry version 1 loaded");
+        assertThat(home.resolve("run.jfr")).exists();
     }
 }
