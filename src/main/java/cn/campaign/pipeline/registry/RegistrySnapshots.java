@@ -21,7 +21,7 @@ public class RegistrySnapshots {
 
     /**
      * Fails, before a run records anything, when no registry was ever loaded: every file
-     * would be quarantined as from an unknown precinct (F02) and stay so.
+     * would be quarantined as from an unknown precinct (F02).
      */
     public void requireLoaded() {
         if (!Boolean.TRUE.equals(jdbc.queryForObject("select exists (select from registry.load)", Boolean.class))) {
