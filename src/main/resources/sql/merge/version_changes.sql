@@ -3,11 +3,14 @@
 -- lower ones entirely. version_change lists the files whose active flag flips, for the
 -- merges that follow: the rows of a file that stops being active leave, those of the new
 -- active file (written by the readers) take their place.
+-- Only the kinds of one part of the merge (:kinds): a part that committed before a failure
+-- finds its flags already flipped on a restart, and has nothing left to do.
 create temp table version_change on commit drop as
 with touched as (
     select distinct precinct_code, submission_date, kind
     from ingest.file
-    where (run_id = :runId and state = 'read') or (retired_by_run = :runId and active)),
+    where kind in (:kinds)
+      and ((run_id = :runId and state = 'read') or (retired_by_run = :runId and active))),
 winner as (
     select distinct on (f.precinct_code, f.submission_date, f.kind) f.file_id
     from ingest.file f

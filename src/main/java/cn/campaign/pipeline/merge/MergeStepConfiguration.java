@@ -18,6 +18,6 @@ public class MergeStepConfiguration {
     Step mergeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
                    List<PipelineStepListener> listeners) {
         return PipelineStepListener.watched(new StepBuilder("mergeStep", jobRepository)
-                    .tasklet(new MergeTasklet(dataSource), transactionManager), listeners).build();
+                    .tasklet(new MergeTasklet(dataSource, transactionManager), transactionManager), listeners).build();
     }
 }

@@ -1,10 +1,15 @@
 package cn.campaign.pipeline.merge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.campaign.pipeline.WarehouseTest;
 import cn.campaign.pipeline.ingest.IngestRuns;
 import cn.campaign.pipeline.ingest.RunParameters;
+import cn.campaign.pipeline.metrics.ThreeDaysOfSubmissions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -17,7 +22,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 
 /**
  * The merge step alone (Spring Batch Test), on rows as the readers leave them: written to the
- * row tables, their files read but not yet in use.
+ * row tables, their files read but not yet in use; and its parts, each kind's in its own
+ * transaction, failing one at a time.
  */
 class MergeStepTest extends WarehouseTest {
 
@@ -75,6 +81,55 @@ class MergeStepTest extends WarehouseTest {
                 .contains(P1 + "_20260205_visits.csv: rows_read 2, loaded 2 + duplicate 0 + rejected 0; 1 rows and 0 rejects");
         assertThat(warehouse.count("select count(*) from ingest.file where active")).isZero();
         assertThat(warehouse.count("select count(*) from core.visit_key")).isZero();
+    }
+
+    @Test
+    void aPartOfTheMergeThatFailsRollsBackAloneAndTheNextRunFinishesItAsIfNothingHadFailed() {
+        // given three days of files of every kind, and what one undisturbed night makes of them
+        ThreeDaysOfSubmissions.writeTo(inbox);
+        nightly();
+        Map<String, List<String>> undisturbed = mergedState();
+        // and the same files in an emptied warehouse whose visit keys refuse every new key
+        warehouse.reset(registry, jobRepositoryTestUtils);
+        jdbc.execute("""
+                create function pg_temp.refuse_visit_key() returns trigger language plpgsql as
+                $$ begin raise exception 'visit keys refused by the test'; end $$""");
+        jdbc.execute("create trigger refuse before insert on core.visit_key for each row execute function pg_temp.refuse_visit_key()");
+
+        // when the night runs, it fails in the merge of visits
+        try {
+            assertThatThrownBy(this::nightly).hasMessageContaining("the merge of visits failed")
+                    .hasMessageContaining("visit keys refused by the test");
+            // then the parts of the other kinds committed, each in its own transaction, and no visit file is in use
+            assertThat(jdbc.queryForList("select distinct kind from ingest.file where active order by 1", String.class))
+                    .containsExactly("disputes", "hazards", "inspections");
+            assertThat(warehouse.count("select count(*) from core.visit_key")).isZero();
+        } finally {
+            jdbc.execute("drop trigger refuse on core.visit_key");
+        }
+
+        // when the next night runs: it finishes the failed run first
+        nightly();
+
+        // then the warehouse holds what the undisturbed night made, the parts merged once each
+        assertThat(mergedState()).isEqualTo(undisturbed);
+        warehouse.assertDerivedTablesFollowTheRows();
+    }
+
+    /** What the merge and the metrics make of the rows, without the file and run ids that differ between warehouses. */
+    private Map<String, List<String>> mergedState() {
+        Map<String, List<String>> state = new LinkedHashMap<>();
+        for (String table : List.of("core.winners_per_day", "core.ledger_item", "core.ledger_event", "core.target_first_visit",
+                "mart.precinct_daily", "mart.daily_org_metrics")) {
+            state.put(table, jdbc.queryForList("select t::text from " + table + " t order by 1", String.class));
+        }
+        state.put("keys", jdbc.queryForList("""
+                select concat_ws(' ', 'visit', precinct_code, visit_id, submission_date, line_no) from core.visit_key
+                union all
+                select concat_ws(' ', 'inspection', precinct_code, inspection_id, submission_date, line_no) from core.inspection_key
+                order by 1""", String.class));
+        state.put("files in use", jdbc.queryForList("select file_name from ingest.file where active order by 1", String.class));
+        return state;
     }
 
     /** What a reader writes for line 2 of the file: V1 of 5 February, 7 persons reached. */
