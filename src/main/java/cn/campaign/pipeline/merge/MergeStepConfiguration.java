@@ -1,5 +1,6 @@
 package cn.campaign.pipeline.merge;
 
+import cn.campaign.pipeline.operation.PipelineSettings;
 import cn.campaign.pipeline.operation.PipelineStepListener;
 import java.util.List;
 import javax.sql.DataSource;
@@ -16,8 +17,9 @@ public class MergeStepConfiguration {
 
     @Bean
     Step mergeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
-                   List<PipelineStepListener> listeners) {
+                   PipelineSettings settings, List<PipelineStepListener> listeners) {
         return PipelineStepListener.watched(new StepBuilder("mergeStep", jobRepository)
-                    .tasklet(new MergeTasklet(dataSource, transactionManager), transactionManager), listeners).build();
+                    .tasklet(new MergeTasklet(dataSource, transactionManager, settings.mergeSessions()), transactionManager),
+                listeners).build();
     }
 }

@@ -33,8 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A version, a key and a case or hazard each belong to one kind of file, so the merge is
  * done in parts by kind — visits, inspections, cases and hazards — each in its own
- * transaction, in as many sessions side by side as there are cores (one PostgreSQL backend
- * uses one core, and the merge is most of a night). A part that fails rolls back alone; a part that committed
+ * transaction, side by side in {@code pipeline.merge.sessions} sessions, by default as many
+ * as there are cores (one PostgreSQL backend uses one core, and the merge is most of a night). A part that fails rolls back alone; a part that committed
  * finds, on a restart, no active flag of its kinds left to flip, and so nothing to do. The
  * metrics, the next step, read the merge only once every part has committed.
  */
@@ -67,9 +67,11 @@ class MergeTasklet implements Tasklet {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
+    private final int sessions;
 
-    MergeTasklet(DataSource dataSource, PlatformTransactionManager transactionManager) {
+    MergeTasklet(DataSource dataSource, PlatformTransactionManager transactionManager, int sessions) {
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+        this.sessions = Math.min(PARTS.size(), sessions);
         this.ownTransaction = new TransactionTemplate(transactionManager);
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -97,8 +99,7 @@ class MergeTasklet implements Tasklet {
 
     /** The parts in their order, largest first, each on the next free thread; waits for all of them, and fails naming each part that failed. */
     private void mergeSideBySide(Map<String, Object> parameters) throws InterruptedException {
-        // no more sessions than cores: on two, visits (the largest part) keeps one to itself
-        int sessions = Math.min(PARTS.size(), Runtime.getRuntime().availableProcessors());
+        // on two sessions, visits (the largest part) keeps one to itself
         ExecutorService threads = Executors.newFixedThreadPool(sessions, task -> new Thread(task, "merge"));
         try {
             List<Future<?>> merging = new ArrayList<>();

@@ -14,12 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embedded   the embedded PostgreSQL used without {@code SPRING_DATASOURCE_URL}
  * @param threads    threads reading files; 0 for the CPU cores
  * @param ingest     how the night's files are spread and committed
+ * @param merge      how the merge's parts are spread over sessions
  * @param schedule   the built-in scheduler of {@code jobs/schedule}
  * @param remote     a night's reading spread over several machines (docs/scaling.md)
  * @param faultInjection for the fault-injection suite only: a point to pause at
  */
 @ConfigurationProperties("pipeline")
-public record PipelineSettings(Path varDir, Embedded embedded, int threads, Ingest ingest, Schedule schedule,
+public record PipelineSettings(Path varDir, Embedded embedded, int threads, Ingest ingest, Merge merge, Schedule schedule,
                                Remote remote, @DefaultValue FaultInjection faultInjection) {
 
     /** @param dataDir data folder of the embedded PostgreSQL */
@@ -34,6 +35,10 @@ public record PipelineSettings(Path varDir, Embedded embedded, int threads, Inge
      *                            caches
      */
     public record Ingest(int partitions, int filesPerTransaction, Duration listingMargin) {
+    }
+
+    /** @param sessions database sessions the merge's parts (by kind) run in side by side; 0 for the CPU cores */
+    public record Merge(int sessions) {
     }
 
     /** @param cron when the built-in scheduler runs the nightly (second minute hour day month weekday) */
@@ -65,6 +70,11 @@ public record PipelineSettings(Path varDir, Embedded embedded, int threads, Inge
     /** The threads that read files: the setting, or the CPU cores. */
     public int readerThreads() {
         return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The sessions the merge runs its parts in: the setting, or the CPU cores. */
+    public int mergeSessions() {
+        return merge.sessions() > 0 ? merge.sessions() : Runtime.getRuntime().availableProcessors();
     }
 
     /** The partitions of a night's files: the setting, or four per reading thread. */
