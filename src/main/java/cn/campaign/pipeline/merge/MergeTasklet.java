@@ -34,9 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A version, a key and a case or hazard each belong to one kind of file, so the merge is
  * done in parts by kind — visits, inspections, cases and hazards — each in its own
  * transaction, side by side in {@code pipeline.merge.sessions} sessions, by default as many
- * as there are cores (one PostgreSQL backend uses one core, and the merge is most of a night). A part that fails rolls back alone; a part that committed
- * finds, on a restart, no active flag of its kinds left to flip, and so nothing to do. The
- * metrics, the next step, read the merge only once every part has committed.
+ * as there are cores (one PostgreSQL backend uses one core, and the merge is most of a
+ * night). A part that fails rolls back alone; a part that committed finds, on a restart, no
+ * active flag of its kinds left to flip, and so nothing to do. The metrics, the next step,
+ * read the merge only once every part has committed (docs/decisions.md).
  */
 class MergeTasklet implements Tasklet {
 
@@ -97,7 +98,10 @@ class MergeTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** The parts in their order, largest first, each on the next free thread; waits for all of them, and fails naming each part that failed. */
+    /**
+     * The parts in their order, largest first, each on the next free thread; waits for all of
+     * them, and fails naming each part that failed.
+     */
     private void mergeSideBySide(Map<String, Object> parameters) throws InterruptedException {
         // on two sessions, visits (the largest part) keeps one to itself
         ExecutorService threads = Executors.newFixedThreadPool(sessions, task -> new Thread(task, "merge"));
