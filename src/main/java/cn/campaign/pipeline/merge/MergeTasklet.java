@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * case and hazard ledgers.
  *
  * <p>A version, a key and a case or hazard each belong to one kind of file, so the merge is
- * done in parts by kind — visits, inspections, cases and hazards — each in its own
+ * done in parts by kind — visits, cases and hazards, inspections — each in its own
  * transaction, side by side in {@code pipeline.merge.sessions} sessions, by default as many
  * as there are cores (one PostgreSQL backend uses one core, and the merge is most of a
  * night). A part that fails rolls back alone; a part that committed finds, on a restart, no
@@ -54,13 +54,13 @@ class MergeTasklet implements Tasklet {
                             "measures", "r.persons_reached, 0 as violations_found, 0 as violations_handled, r.target_type, r.target_code",
                             "changed_measures", "r.persons_reached, 0, 0")),
                     SqlFile.of("merge/first_visits"))),
+            new Part("ledgers", List.of(SubmissionKind.DISPUTES, SubmissionKind.HAZARDS), List.of(SqlFile.of("merge/ledgers"))),
             new Part("inspections", List.of(SubmissionKind.INSPECTIONS),
                     List.of(SqlFile.of("merge/winners", "inspections", Map.of("kind", "inspections", "rows", "core.inspection_row",
                             "keys", "core.inspection_key", "beaten", "core.inspection_beaten", "id", "inspection_id",
                             "date", "inspection_date", "days", "inspectionDays",
                             "measures", "0 as persons_reached, r.violations_found, r.violations_handled",
-                            "changed_measures", "0, r.violations_found, r.violations_handled")))),
-            new Part("ledgers", List.of(SubmissionKind.DISPUTES, SubmissionKind.HAZARDS), List.of(SqlFile.of("merge/ledgers"))));
+                            "changed_measures", "0, r.violations_found, r.violations_handled")))));
 
     /** One part of the merge: the kinds whose versions it settles, then its own files. */
     private record Part(String name, List<SubmissionKind> kinds, List<SqlFile> merges) {
@@ -103,7 +103,7 @@ class MergeTasklet implements Tasklet {
      * them, and fails naming each part that failed.
      */
     private void mergeSideBySide(Map<String, Object> parameters) throws InterruptedException {
-        // on two sessions, visits (the largest part) keeps one to itself
+        // on two sessions, visits (the largest part) keeps one; the ledgers, then the inspections, share the other
         ExecutorService threads = Executors.newFixedThreadPool(sessions, task -> new Thread(task, "merge"));
         try {
             List<Future<?>> merging = new ArrayList<>();
