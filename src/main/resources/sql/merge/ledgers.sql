@@ -1,8 +1,8 @@
 -- The case and hazard ledgers (contract sections 4 and 5), both in one pass through the
 -- shape they share (core.ledger_snapshot): the snapshots of files no longer in use leave,
--- the new active files' are written already; then the events (core.ledger_event) and the
--- state (core.ledger_item) of every item (case or hazard) the night touched follow, and only
--- of those.
+-- the new active files' are written already; then the events (core.ledger_event), their sums
+-- per precinct and day (core.ledger_per_day, what the metrics read) and the state
+-- (core.ledger_item) of every item (case or hazard) the night touched follow, and only of those.
 --
 -- An item's attributes (start date, escalated) come from its latest snapshot by (submission
 -- date, line); its status on day D is that of its latest snapshot with status_date <= D by
@@ -117,6 +117,17 @@ where e.ledger = a.ledger and e.precinct_code = a.precinct_code and e.item_id = 
   and e.event_date = a.event_date
   and (e.found_delta, e.closed_delta, e.referred_delta, e.escalated_delta) = (0, 0, 0, 0);
 
+insert into core.ledger_per_day as d (ledger, precinct_code, event_date,
+                                      found_delta, closed_delta, referred_delta, escalated_delta)
+select ledger, precinct_code, event_date, sum(found_delta), sum(closed_delta), sum(referred_delta), sum(escalated_delta)
+from appended_event
+group by ledger, precinct_code, event_date
+on conflict (ledger, precinct_code, event_date) do update
+set found_delta     = d.found_delta + excluded.found_delta,
+    closed_delta    = d.closed_delta + excluded.closed_delta,
+    referred_delta  = d.referred_delta + excluded.referred_delta,
+    escalated_delta = d.escalated_delta + excluded.escalated_delta;
+
 insert into core.ledger_item as i (ledger, precinct_code, item_id, start_date, escalated, latest_submission_date,
                                    latest_line_no, last_status_date, last_status)
 select ledger, precinct_code, item_id, start_date, escalated, submission_date, line_no, status_date, status
@@ -209,7 +220,9 @@ with previous as (
 select coalesce(n.ledger, p.ledger) as ledger, coalesce(n.precinct_code, p.precinct_code) as precinct_code,
        coalesce(n.item_id, p.item_id) as item_id, coalesce(n.point, p.event_date) as event_date,
        p.event_date is not null as was, n.point is not null as is_now,
-       n.found_delta, n.closed_delta, n.referred_delta, n.escalated_delta
+       n.found_delta, n.closed_delta, n.referred_delta, n.escalated_delta,
+       p.found_delta as was_found_delta, p.closed_delta as was_closed_delta,
+       p.referred_delta as was_referred_delta, p.escalated_delta as was_escalated_delta
 from computed_event n
 full join previous p
   on p.ledger = n.ledger and p.precinct_code = n.precinct_code and p.item_id = n.item_id and p.event_date = n.point
@@ -227,6 +240,22 @@ insert into core.ledger_event (ledger, precinct_code, item_id, event_date,
 select ledger, precinct_code, item_id, event_date, found_delta, closed_delta, referred_delta, escalated_delta
 from changed_event
 where is_now;
+
+-- the sums per day move from the events the items had to those they have now
+insert into core.ledger_per_day as d (ledger, precinct_code, event_date,
+                                      found_delta, closed_delta, referred_delta, escalated_delta)
+select ledger, precinct_code, event_date,
+       sum(coalesce(found_delta, 0) - coalesce(was_found_delta, 0)),
+       sum(coalesce(closed_delta, 0) - coalesce(was_closed_delta, 0)),
+       sum(coalesce(referred_delta, 0) - coalesce(was_referred_delta, 0)),
+       sum(coalesce(escalated_delta, 0) - coalesce(was_escalated_delta, 0))
+from changed_event
+group by ledger, precinct_code, event_date
+on conflict (ledger, precinct_code, event_date) do update
+set found_delta     = d.found_delta + excluded.found_delta,
+    closed_delta    = d.closed_delta + excluded.closed_delta,
+    referred_delta  = d.referred_delta + excluded.referred_delta,
+    escalated_delta = d.escalated_delta + excluded.escalated_delta;
 
 insert into mart.dirty (since, component)
 select min(event_date), 'ledgers' from changed_event having count(*) > 0;

@@ -5,7 +5,8 @@
 -- :ledgersFrom, :reportingFrom, each between :fromDate and :toDate + 1); before that day it
 -- stands as computed, and its running counts continue from the day before it. So a case
 -- escalated two weeks back recomputes two weeks of ledger counts, not two weeks of visits.
--- Visits and inspections are read as the merge counted their winners per precinct and day.
+-- Visits and inspections are read as the merge counted their winners per precinct and day,
+-- the ledgers as it summed their events per precinct and day.
 insert into mart.precinct_daily
 with day as (
     select generate_series(:fromDate::date, :toDate::date, interval '1 day')::date as metric_date),
@@ -41,7 +42,7 @@ ledgers as (
            sum(escalated_delta) filter (where ledger = 'dispute') as disputes_escalated,
            sum(found_delta) filter (where ledger = 'hazard')      as hazards_found,
            sum(closed_delta) filter (where ledger = 'hazard')     as hazards_rectified
-    from core.ledger_event
+    from core.ledger_per_day
     where event_date between :ledgersFrom and :toDate
     group by 1, 2),
 inspections as (

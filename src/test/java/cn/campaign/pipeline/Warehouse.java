@@ -29,7 +29,8 @@ public final class Warehouse {
                 + " ingest.listing_mark,"
                 + " core.visit_row, core.visit_key, core.visit_beaten,"
                 + " core.inspection_row, core.inspection_key, core.inspection_beaten, core.winners_per_day,"
-                + " core.dispute_snapshot, core.hazard_snapshot, core.target_first_visit, core.ledger_event, core.ledger_item,"
+                + " core.dispute_snapshot, core.hazard_snapshot, core.target_first_visit, core.ledger_event,"
+                + " core.ledger_per_day, core.ledger_item,"
                 + " mart.dirty, mart.state, mart.precinct_daily, mart.daily_org_metrics cascade");
         registry.load(GOOD_REGISTRY, new PrintStream(new ByteArrayOutputStream()));
     }
@@ -116,6 +117,18 @@ public final class Warehouse {
                 select * from delta
                 where (found_delta, closed_delta, referred_delta, escalated_delta) <> (0, 0, 0, 0)"""))
                 .as("core.ledger_event").isZero();
+        // and their sums per precinct and day, moved by the events each night changed, are theirs
+        assertThat(difference("""
+                select ledger, precinct_code, event_date, found_delta, closed_delta, referred_delta, escalated_delta
+                from core.ledger_per_day
+                where (found_delta, closed_delta, referred_delta, escalated_delta) <> (0, 0, 0, 0)""", """
+                select ledger, precinct_code, event_date, sum(found_delta)::integer, sum(closed_delta)::integer,
+                       sum(referred_delta)::integer, sum(escalated_delta)::integer
+                from core.ledger_event
+                group by ledger, precinct_code, event_date
+                having (sum(found_delta), sum(closed_delta), sum(referred_delta), sum(escalated_delta))
+                       <> (0, 0, 0, 0)"""))
+                .as("core.ledger_per_day").isZero();
     }
 
     /** Rows in one query and not the other, either way. */

@@ -31,7 +31,7 @@ final class RunOutcome {
             "core.visit_row", "core.visit", "core.visit_key", "core.visit_beaten", "core.inspection_row",
             "core.inspection", "core.inspection_key", "core.inspection_beaten", "core.winners_per_day",
             "core.dispute_snapshot", "core.hazard_snapshot", "core.ledger_item", "core.target_first_visit",
-            "core.ledger_event", "mart.precinct_daily", "mart.daily_org_metrics");
+            "core.ledger_event", "core.ledger_per_day", "mart.precinct_daily", "mart.daily_org_metrics");
 
     private RunOutcome() {
     }

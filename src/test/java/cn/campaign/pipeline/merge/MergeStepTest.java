@@ -119,8 +119,8 @@ class MergeStepTest extends WarehouseTest {
     /** What the merge and the metrics make of the rows, without the file and run ids that differ between warehouses. */
     private Map<String, List<String>> mergedState() {
         Map<String, List<String>> state = new LinkedHashMap<>();
-        for (String table : List.of("core.winners_per_day", "core.ledger_item", "core.ledger_event", "core.target_first_visit",
-                "mart.precinct_daily", "mart.daily_org_metrics")) {
+        for (String table : List.of("core.winners_per_day", "core.ledger_item", "core.ledger_event", "core.ledger_per_day",
+                "core.target_first_visit", "mart.precinct_daily", "mart.daily_org_metrics")) {
             state.put(table, jdbc.queryForList("select t::text from " + table + " t order by 1", String.class));
         }
         state.put("keys", jdbc.queryForList("""

@@ -47,8 +47,8 @@ class MetricsStepTest extends WarehouseTest {
         }
         jdbc.update("insert into core.winners_per_day values ('visits', ?, '2026-02-01', 2, 5, 0, 0),"
                 + " ('visits', ?, '2026-02-02', 1, 4, 0, 0)", P1, P1);
-        jdbc.update("insert into core.ledger_event values ('dispute', ?, 'C1', '2026-02-01', 1, 0, 0, 0),"
-                + " ('dispute', ?, 'C1', '2026-02-02', 0, 1, 0, 0)", P1, P1);
+        jdbc.update("insert into core.ledger_per_day values ('dispute', ?, '2026-02-01', 1, 0, 0, 0),"
+                + " ('dispute', ?, '2026-02-02', 0, 1, 0, 0)", P1, P1);
         jdbc.update("insert into mart.dirty (since, component) values ('2026-01-15', 'all')");
     }
 
@@ -71,7 +71,7 @@ class MetricsStepTest extends WarehouseTest {
         computeMetrics();
         // when a case found on the 1st arrives, marked as a change of the ledgers — and the visit
         // counts of the 1st change without being marked (they must then be left as computed)
-        jdbc.update("insert into core.ledger_event values ('dispute', ?, 'C2', '2026-02-01', 1, 0, 0, 0)", P1);
+        jdbc.update("update core.ledger_per_day set found_delta = 2 where event_date = '2026-02-01'");
         jdbc.update("insert into mart.dirty (since, component) values ('2026-02-01', 'ledgers')");
         jdbc.update("update core.winners_per_day set winners = 3 where day = '2026-02-01'");
         computeMetrics();
