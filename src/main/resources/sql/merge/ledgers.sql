@@ -100,22 +100,32 @@ from (select ledger, precinct_code, item_id, start_date as event_date, 1 as foun
 group by ledger, precinct_code, item_id, event_date
 having sum(found_delta) <> 0 or sum(closed_delta) <> 0 or sum(referred_delta) <> 0 or sum(escalated_delta) <> 0;
 
-insert into core.ledger_event as e (ledger, precinct_code, item_id, event_date,
-                                    found_delta, closed_delta, referred_delta, escalated_delta)
-select ledger, precinct_code, item_id, event_date, found_delta, closed_delta, referred_delta, escalated_delta
-from appended_event
-on conflict (ledger, precinct_code, item_id, event_date) do update
-set found_delta     = e.found_delta + excluded.found_delta,
-    closed_delta    = e.closed_delta + excluded.closed_delta,
-    referred_delta  = e.referred_delta + excluded.referred_delta,
-    escalated_delta = e.escalated_delta + excluded.escalated_delta;
+-- An event whose changes cancelled out is no event: the upsert returns those, and only those
+-- are probed to be deleted (a join of all the night's events would read every event of history).
+create temp table cancelled_event (ledger text, precinct_code text, item_id text, event_date date) on commit drop;
 
--- an event whose changes cancelled out is no event
+with written as (
+    insert into core.ledger_event as e (ledger, precinct_code, item_id, event_date,
+                                        found_delta, closed_delta, referred_delta, escalated_delta)
+    select ledger, precinct_code, item_id, event_date, found_delta, closed_delta, referred_delta, escalated_delta
+    from appended_event
+    on conflict (ledger, precinct_code, item_id, event_date) do update
+    set found_delta     = e.found_delta + excluded.found_delta,
+        closed_delta    = e.closed_delta + excluded.closed_delta,
+        referred_delta  = e.referred_delta + excluded.referred_delta,
+        escalated_delta = e.escalated_delta + excluded.escalated_delta
+    returning e.*)
+insert into cancelled_event
+select ledger, precinct_code, item_id, event_date
+from written
+where (found_delta, closed_delta, referred_delta, escalated_delta) = (0, 0, 0, 0);
+
+analyze cancelled_event;
+
 delete from core.ledger_event e
-using appended_event a
-where e.ledger = a.ledger and e.precinct_code = a.precinct_code and e.item_id = a.item_id
-  and e.event_date = a.event_date
-  and (e.found_delta, e.closed_delta, e.referred_delta, e.escalated_delta) = (0, 0, 0, 0);
+using cancelled_event c
+where e.ledger = c.ledger and e.precinct_code = c.precinct_code and e.item_id = c.item_id
+  and e.event_date = c.event_date;
 
 insert into core.ledger_per_day as d (ledger, precinct_code, event_date,
                                       found_delta, closed_delta, referred_delta, escalated_delta)

@@ -11,17 +11,26 @@ with touched as (
     from ingest.file
     where kind in (:kinds)
       and ((run_id = :runId and state = 'read') or (retired_by_run = :runId and active))),
+-- The versions of each touched (precinct, date, kind), probed by its index: the "order by"
+-- keeps the subquery a lateral probe, where a join would read every file of history (the
+-- planner misjudges how few files a (precinct, date, kind) has).
+version as (
+    select f.file_id, f.precinct_code, f.submission_date, f.kind, f.version, f.state, f.active
+    from touched t
+    cross join lateral (select *
+                        from ingest.file f
+                        where f.precinct_code = t.precinct_code and f.submission_date = t.submission_date
+                          and f.kind = t.kind and f.state in ('read', 'retired')
+                        order by f.version desc, f.file_id) f),
 winner as (
-    select distinct on (f.precinct_code, f.submission_date, f.kind) f.file_id
-    from ingest.file f
-    join touched t using (precinct_code, submission_date, kind)
-    where f.state = 'read'
-    order by f.precinct_code, f.submission_date, f.kind, f.version desc, f.file_id)
-select f.file_id, f.precinct_code, f.submission_date, f.kind, (w.file_id is not null) as now_active
-from ingest.file f
-join touched t using (precinct_code, submission_date, kind)
-left join winner w on w.file_id = f.file_id
-where f.state in ('read', 'retired') and f.active <> (w.file_id is not null);
+    select distinct on (precinct_code, submission_date, kind) file_id
+    from version
+    where state = 'read'
+    order by precinct_code, submission_date, kind, version desc, file_id)
+select v.file_id, v.precinct_code, v.submission_date, v.kind, (w.file_id is not null) as now_active
+from version v
+left join winner w using (file_id)
+where v.active <> (w.file_id is not null);
 
 analyze version_change;
 

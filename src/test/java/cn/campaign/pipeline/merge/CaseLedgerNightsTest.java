@@ -33,6 +33,21 @@ class CaseLedgerNightsTest extends WarehouseTest {
         assertThat(warehouse.count("select count(*) from core.ledger_event where item_id = 'C1'")).isEqualTo(3);
     }
 
+    @Test
+    void aLaterSnapshotThatTakesBackAStatusOnTheSameDayLeavesNoEventOnThatDay() {
+        // given a case opened on 1 February and reported resolved on the 2nd
+        night("20260201", "C1,2026-02-01,noise,150802001001,open,2026-02-01,,false,");
+        night("20260202", "C1,2026-02-01,noise,150802001001,resolved,2026-02-02,joint,false,");
+        assertThat(counts("2026-02-02")).isEqualTo("found 1, resolved 1, referred 0");
+
+        // when the next day's report says it was still open on the 2nd
+        night("20260203", "C1,2026-02-01,noise,150802001001,open,2026-02-02,,false,");
+
+        // then it was not resolved on the 2nd, and its one event is its finding
+        assertThat(counts("2026-02-02")).isEqualTo("found 1, resolved 0, referred 0");
+        assertThat(warehouse.count("select count(*) from core.ledger_event where item_id = 'C1'")).isEqualTo(1);
+    }
+
     private void night(String day, String snapshot) {
         inbox.utf8(P1 + "_" + day + "_disputes.csv", DISPUTES, snapshot);
         nightly();
