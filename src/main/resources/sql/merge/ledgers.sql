@@ -127,17 +127,6 @@ using cancelled_event c
 where e.ledger = c.ledger and e.precinct_code = c.precinct_code and e.item_id = c.item_id
   and e.event_date = c.event_date;
 
-insert into core.ledger_per_day as d (ledger, precinct_code, event_date,
-                                      found_delta, closed_delta, referred_delta, escalated_delta)
-select ledger, precinct_code, event_date, sum(found_delta), sum(closed_delta), sum(referred_delta), sum(escalated_delta)
-from appended_event
-group by ledger, precinct_code, event_date
-on conflict (ledger, precinct_code, event_date) do update
-set found_delta     = d.found_delta + excluded.found_delta,
-    closed_delta    = d.closed_delta + excluded.closed_delta,
-    referred_delta  = d.referred_delta + excluded.referred_delta,
-    escalated_delta = d.escalated_delta + excluded.escalated_delta;
-
 insert into core.ledger_item as i (ledger, precinct_code, item_id, start_date, escalated, latest_submission_date,
                                    latest_line_no, last_status_date, last_status)
 select ledger, precinct_code, item_id, start_date, escalated, submission_date, line_no, status_date, status
@@ -251,15 +240,20 @@ select ledger, precinct_code, item_id, event_date, found_delta, closed_delta, re
 from changed_event
 where is_now;
 
--- the sums per day move from the events the items had to those they have now
+-- The sums per precinct and day move by the events appended, and, for the items recomputed,
+-- from the events they had to those they have now.
 insert into core.ledger_per_day as d (ledger, precinct_code, event_date,
                                       found_delta, closed_delta, referred_delta, escalated_delta)
-select ledger, precinct_code, event_date,
-       sum(coalesce(found_delta, 0) - coalesce(was_found_delta, 0)),
-       sum(coalesce(closed_delta, 0) - coalesce(was_closed_delta, 0)),
-       sum(coalesce(referred_delta, 0) - coalesce(was_referred_delta, 0)),
-       sum(coalesce(escalated_delta, 0) - coalesce(was_escalated_delta, 0))
-from changed_event
+select ledger, precinct_code, event_date, sum(found_delta), sum(closed_delta), sum(referred_delta), sum(escalated_delta)
+from (select ledger, precinct_code, event_date, found_delta, closed_delta, referred_delta, escalated_delta
+      from appended_event
+      union all
+      select ledger, precinct_code, event_date,
+             coalesce(found_delta, 0) - coalesce(was_found_delta, 0),
+             coalesce(closed_delta, 0) - coalesce(was_closed_delta, 0),
+             coalesce(referred_delta, 0) - coalesce(was_referred_delta, 0),
+             coalesce(escalated_delta, 0) - coalesce(was_escalated_delta, 0)
+      from changed_event) change
 group by ledger, precinct_code, event_date
 on conflict (ledger, precinct_code, event_date) do update
 set found_delta     = d.found_delta + excluded.found_delta,
