@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -132,7 +133,25 @@ class MergeTasklet implements Tasklet {
                 throw failure;
             }
         } finally {
+            // JDBC does not stop a statement on an interrupt: a part already running runs to its
+            // commit or rollback, and the step ends only after it, so that no part of this merge
+            // is still at work once the step has failed (or a restart has begun)
             threads.shutdownNow();
+            awaitUninterruptibly(threads);
+        }
+    }
+
+    private static void awaitUninterruptibly(ExecutorService threads) {
+        boolean interrupted = false;
+        while (!threads.isTerminated()) {
+            try {
+                threads.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

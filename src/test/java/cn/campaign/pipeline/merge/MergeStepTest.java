@@ -116,6 +116,33 @@ class MergeStepTest extends WarehouseTest {
         warehouse.assertDerivedTablesFollowTheRows();
     }
 
+    @Test
+    void aMergeInterruptedWhileAPartRunsEndsOnlyOnceThatPartHasFinished() throws Exception {
+        // given tonight's row of 5 February, and visit keys that take three seconds to claim
+        long runId = runs.start("nightly", inbox.dir().toString());
+        writeVisitRowOf5February(readFile(runId, P1 + "_20260205_visits.csv", "2026-02-05", 1, 1, 0, 0));
+        jdbc.execute("""
+                create function pg_temp.slow_visit_keys() returns trigger language plpgsql as
+                $$ begin perform pg_sleep(3); return null; end $$""");
+        jdbc.execute("create trigger slow before insert on core.visit_key for each statement "
+                + "execute function pg_temp.slow_visit_keys()");
+        try {
+            // when the merge's thread is interrupted while the visits part sleeps in its claims
+            Thread merging = new Thread(() -> merge(runId));
+            merging.start();
+            while (warehouse.count("select count(*) from pg_stat_activity where wait_event = 'PgSleep'") == 0) {
+                Thread.sleep(50);
+            }
+            merging.interrupt();
+            merging.join();
+
+            // then, once the step has ended, no part of it is still running in the database
+            assertThat(warehouse.count("select count(*) from pg_stat_activity where wait_event = 'PgSleep'")).isZero();
+        } finally {
+            jdbc.execute("drop trigger slow on core.visit_key");
+        }
+    }
+
     /** What the merge and the metrics make of the rows, without the file and run ids that differ between warehouses. */
     private Map<String, List<String>> mergedState() {
         Map<String, List<String>> state = new LinkedHashMap<>();

@@ -41,6 +41,31 @@ class WarehouseMigrationsTest {
         }
     }
 
+    @Test
+    void theLedgersSumsPerDayUpgradeSumsTheEventsTheWarehouseAlreadyHolds() throws Exception {
+        try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.start(dataDir);
+             Connection connection = DriverManager.getConnection(warehouse.jdbcUrl(), "postgres", "postgres")) {
+            // given a warehouse of the version before, with two cases found on 1 February, one resolved on the 2nd
+            migrate(warehouse, "11");
+            connection.createStatement().execute("""
+                    insert into core.ledger_event values
+                        ('dispute', '150802000001', 'C1', '2026-02-01', 1, 0, 0, 0),
+                        ('dispute', '150802000001', 'C2', '2026-02-01', 1, 0, 0, 1),
+                        ('dispute', '150802000001', 'C1', '2026-02-02', 0, 1, 0, 0)""");
+
+            // when it is upgraded
+            migrate(warehouse, "latest");
+
+            // then the metrics' sums per day are those of its events
+            var sums = connection.createStatement().executeQuery("""
+                    select string_agg(concat_ws(' ', event_date, found_delta, closed_delta, referred_delta, escalated_delta),
+                                      '; ' order by event_date)
+                    from core.ledger_per_day where ledger = 'dispute' and precinct_code = '150802000001'""");
+            sums.next();
+            assertThat(sums.getString(1)).isEqualTo("2026-02-01 2 0 0 1; 2026-02-02 0 1 0 0");
+        }
+    }
+
     private static void migrate(EmbeddedWarehouse warehouse, String target) {
         Flyway.configure().dataSource(warehouse.jdbcUrl(), "postgres", "postgres")
                 .locations("classpath:db/migration").target(target).load().migrate();
