@@ -145,17 +145,20 @@ public final class Benchmark {
             night++;
             linkInto(dayDir(work, day), inbox);
             String load = Machine.loadAverage();
+            Optional<Machine.Cpu> cpuBefore = Machine.cpu();
             RunProfile profile = measured(home, "night-" + night, "nightly", "--inbox", inbox.toString());
             int history = night - 1;
             runs.add(new Run(String.format(Locale.ROOT, "Night %d, %s, %d day%s of history", night, day, history,
-                    history == 1 ? "" : "s"), night, day, history, load, profile));
+                    history == 1 ? "" : "s"), night, day, history, load, cpuSince(cpuBefore), profile));
             out.printf(Locale.ROOT, "night %d (%s, %d day%s of history): %,d rows in %s s (job %.1f s)%n", night, day,
                     history, history == 1 ? "" : "s", profile.rowsRead(), RunProfile.seconds(profile.wall()), profile.jobSeconds());
         }
         String load = Machine.loadAverage();
+        Optional<Machine.Cpu> cpuBefore = Machine.cpu();
         RunProfile rerun = measured(home, "rerun", "rerun", "--from", measuredDay.toString(), "--to",
                 measuredDay.toString(), "--inbox", inbox.toString());
-        runs.add(new Run("jobs/rerun of " + measuredDay + ", after night " + night, 0, measuredDay, night - 1, load, rerun));
+        runs.add(new Run("jobs/rerun of " + measuredDay + ", after night " + night, 0, measuredDay, night - 1, load,
+                cpuSince(cpuBefore), rerun));
         out.printf(Locale.ROOT, "rerun of %s: %,d rows in %s s (job %.1f s)%n", measuredDay, rerun.rowsRead(),
                 RunProfile.seconds(rerun.wall()), rerun.jobSeconds());
 
@@ -172,6 +175,11 @@ public final class Benchmark {
         Files.writeString(work.resolve("results.md"), table, StandardCharsets.UTF_8);
         out.println();
         out.println("(this table is also in " + work.resolve("results.md") + ")");
+    }
+
+    /** The machine's CPU time since {@code before}: empty where /proc/stat cannot be read. */
+    private static Optional<Machine.Cpu> cpuSince(Optional<Machine.Cpu> before) {
+        return before.flatMap(start -> Machine.cpu().map(end -> end.since(start)));
     }
 
     /** A measured run: a pipeline command that must complete, profiled from its console, log and GC log. */

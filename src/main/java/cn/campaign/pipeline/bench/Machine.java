@@ -10,6 +10,9 @@ import java.util.stream.Stream;
 /** The machine a benchmark ran on, in one line: results mean nothing without it. */
 final class Machine {
 
+    /** The unit of /proc/stat's times. */
+    private static final double USER_HZ = 100;
+
     private Machine() {
     }
 
@@ -26,6 +29,36 @@ final class Machine {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (IOException | SecurityException e) {
             return "unknown";
+        }
+    }
+
+    /**
+     * The machine's CPU time since boot, from the first line of /proc/stat (in USER_HZ, 100 a
+     * second on Linux): what all its cores ran (user, nice, system, irq, softirq), and what the
+     * hypervisor of a virtual machine ran elsewhere while they waited (steal). A night's busy
+     * seconds do not depend on how much of the host the machine got; its wall time does.
+     */
+    static Optional<Cpu> cpu() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/stat"))) {
+            return lines.filter(line -> line.startsWith("cpu ")).findFirst().map(line -> {
+                String[] ticks = line.substring(4).strip().split("\\s+");
+                long busy = 0;
+                for (int field : new int[] {0, 1, 2, 5, 6}) {
+                    busy += Long.parseLong(ticks[field]);
+                }
+                return new Cpu(busy / USER_HZ, ticks.length > 7 ? Long.parseLong(ticks[7]) / USER_HZ : 0);
+            });
+        } catch (IOException | SecurityException | NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** CPU seconds of all cores: run, and stolen by the hypervisor. */
+    record Cpu(double busySeconds, double stolenSeconds) {
+
+        /** The CPU time from {@code start} to this. */
+        Cpu since(Cpu start) {
+            return new Cpu(busySeconds - start.busySeconds, stolenSeconds - start.stolenSeconds);
         }
     }
 

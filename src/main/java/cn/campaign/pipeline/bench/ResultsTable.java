@@ -25,8 +25,12 @@ final class ResultsTable {
     /** The history target projects the fitted night to this many days of history (a two-month campaign). */
     static final int PROJECTED_HISTORY_DAYS = 60;
 
-    /** One measured child run: a night (number from 1, its day, days of history before it) or the rerun. */
-    record Run(String title, int night, LocalDate day, int historyDays, String loadAtStart, RunProfile profile) {
+    /**
+     * One measured child run: a night (number from 1, its day, days of history before it) or the
+     * rerun, with the machine's CPU time while it ran (empty where /proc/stat cannot be read).
+     */
+    record Run(String title, int night, LocalDate day, int historyDays, String loadAtStart, Optional<Machine.Cpu> cpu,
+               RunProfile profile) {
 
         boolean isNight() {
             return night > 0;
@@ -122,12 +126,24 @@ final class ResultsTable {
         double projection = process.ratio(PROJECTED_HISTORY_DAYS, 1);
         t.append(String.format(Locale.ROOT, "- fitted night after %d days of history / after 1 day: %.2f (target ≤ %.1f): %s%n",
                 PROJECTED_HISTORY_DAYS, projection, HISTORY_RATIO_TARGET, verdict(projection <= HISTORY_RATIO_TARGET)));
-        t.append(String.format(Locale.ROOT, "  - slope: %+.2f s per day of history; least squares over nights 2–%d (1 to %d "
-                        + "days of history), process time: %.1f s %+.2f s × days (fitted: %.1f s after 1 day, %.1f s after %d)%n",
-                process.slope(), nights.size(), nights.size() - 1, process.intercept(), process.slope(), process.at(1),
-                process.at(PROJECTED_HISTORY_DAYS), PROJECTED_HISTORY_DAYS));
+        t.append(String.format(Locale.ROOT, "  - slope: %+.2f s per day of history (%s); least squares "
+                        + "over nights 2–%d (1 to %d days of history), process time: %.1f s %+.2f s × days (fitted: %.1f s "
+                        + "after 1 day, %.1f s after %d)%n",
+                process.slope(), standardError(process), nights.size(), nights.size() - 1, process.intercept(), process.slope(),
+                process.at(1), process.at(PROJECTED_HISTORY_DAYS), PROJECTED_HISTORY_DAYS));
         t.append(String.format(Locale.ROOT, "  - job time alone: %.1f s %+.2f s × days, after %d days / after 1 day: %.2f%n",
                 job.intercept(), job.slope(), PROJECTED_HISTORY_DAYS, job.ratio(PROJECTED_HISTORY_DAYS, 1)));
+        if (withHistory.stream().allMatch(r -> r.cpu().isPresent())) {
+            // the wall time of a virtual machine also holds what its host took from it: the CPU the night used does not
+            Line busy = Line.fit(withHistory.stream().mapToDouble(Run::historyDays).toArray(),
+                    withHistory.stream().mapToDouble(r -> r.cpu().orElseThrow().busySeconds()).toArray());
+            t.append(String.format(Locale.ROOT, "  - CPU seconds of the machine's cores (the pipeline and PostgreSQL): %.1f s "
+                            + "%+.2f s × days (%s), after %d days / after 1 day: %.2f; stolen by the "
+                            + "hypervisor: %.1f to %.1f s a night%n", busy.intercept(), busy.slope(), standardError(busy),
+                    PROJECTED_HISTORY_DAYS, busy.ratio(PROJECTED_HISTORY_DAYS, 1),
+                    withHistory.stream().mapToDouble(r -> r.cpu().orElseThrow().stolenSeconds()).min().orElseThrow(),
+                    withHistory.stream().mapToDouble(r -> r.cpu().orElseThrow().stolenSeconds()).max().orElseThrow()));
+        }
 
         // target 3: the rerun of the last day against its night
         double rerunRatio = rerun.profile().processSeconds() / nightSeconds;
@@ -165,13 +181,17 @@ final class ResultsTable {
         // every run's steps side by side, then the details of the first and last nights and the rerun
         Set<String> steps = new LinkedHashSet<>();
         runs.forEach(run -> steps.addAll(run.profile().steps().keySet()));
-        t.append("Steps, seconds:\n\n| run | load at start | process | job | ").append(String.join(" | ", steps))
+        t.append("Steps, seconds (CPU busy and stolen: all cores of the machine while the run ran):\n\n"
+                + "| run | load at start | CPU busy | CPU stolen | process | job | ").append(String.join(" | ", steps))
                 .append(" | metric days |\n");
-        t.append("|---|---:|---:|---:|").append("---:|".repeat(steps.size())).append("---:|\n");
+        t.append("|---|---:|---:|---:|---:|---:|").append("---:|".repeat(steps.size())).append("---:|\n");
         for (Run run : runs) {
             RunProfile p = run.profile();
-            t.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f |", run.isNight() ? "night " + run.night() + " ("
-                    + run.historyDays() + " d)" : "rerun", run.loadAtStart(), RunProfile.seconds(p.wall()), p.jobSeconds()));
+            t.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.1f |", run.isNight() ? "night " + run.night()
+                            + " (" + run.historyDays() + " d)" : "rerun", run.loadAtStart(),
+                    run.cpu().map(c -> String.format(Locale.ROOT, "%.1f", c.busySeconds())).orElse("—"),
+                    run.cpu().map(c -> String.format(Locale.ROOT, "%.1f", c.stolenSeconds())).orElse("—"),
+                    RunProfile.seconds(p.wall()), p.jobSeconds()));
             for (String step : steps) {
                 Duration took = p.steps().get(step);
                 t.append(' ').append(took == null ? "—" : RunProfile.seconds(took)).append(" |");
@@ -196,13 +216,21 @@ final class ResultsTable {
         return t.toString();
     }
 
+    private static String standardError(Line line) {
+        return Double.isNaN(line.slopeError()) ? "no standard error through two nights"
+                : String.format(Locale.ROOT, "standard error %.2f s", line.slopeError());
+    }
+
     private static String floorRow(String title, FloorLoad.Result floor) {
         return String.format(Locale.ROOT, "| %s | %,d | %s | — | %,.0f | — | — |%n", title, floor.rows(),
                 RunProfile.seconds(floor.elapsed()), floor.rows() / seconds(floor.elapsed()));
     }
 
-    /** A least-squares straight line y = intercept + slope × x. */
-    record Line(double intercept, double slope) {
+    /**
+     * A least-squares straight line y = intercept + slope × x, with the standard error of its
+     * slope (NaN through two points): how far the slope alone can be trusted.
+     */
+    record Line(double intercept, double slope, double slopeError) {
 
         static Line fit(double[] x, double[] y) {
             if (x.length < 2 || x.length != y.length) {
@@ -221,7 +249,13 @@ final class ResultsTable {
                 variance += (x[i] - meanX) * (x[i] - meanX);
             }
             double slope = covariance / variance;
-            return new Line(meanY - slope * meanX, slope);
+            double intercept = meanY - slope * meanX;
+            double squaredResiduals = 0;
+            for (int i = 0; i < x.length; i++) {
+                double residual = y[i] - intercept - slope * x[i];
+                squaredResiduals += residual * residual;
+            }
+            return new Line(intercept, slope, x.length > 2 ? Math.sqrt(squaredResiduals / (x.length - 2) / variance) : Double.NaN);
         }
 
         double at(double x) {

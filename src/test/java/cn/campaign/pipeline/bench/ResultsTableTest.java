@@ -1,13 +1,14 @@
 package cn.campaign.pipeline.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The verdicts of the benchmark's table that do not need a run: the heap target's. */
+/** What the benchmark's table judges without a run: the heap target, and the line fitted through the nights. */
 class ResultsTableTest {
 
     @Test
@@ -26,6 +27,22 @@ class ResultsTableTest {
         assertThat(ResultsTable.heapMet(List.of(within, unmeasured))).isFalse();
         assertThat(ResultsTable.heapMet(List.of(failed, within))).isFalse();
         assertThat(ResultsTable.heapMet(List.of())).isFalse();
+    }
+
+    @Test
+    void theLineThroughTheNightsCarriesHowFarItsSlopeCanBeTrusted() {
+        // given nights that do not lie on a line
+        double[] historyDays = {0, 1, 2, 3};
+        double[] seconds = {0, 2, 1, 3};
+
+        // when a line is fitted through them
+        ResultsTable.Line line = ResultsTable.Line.fit(historyDays, seconds);
+
+        // then its slope comes with the standard error of least squares: √(Σ residual² / (n − 2) / Σ (x − x̄)²)
+        assertThat(line.slope()).isCloseTo(0.8, within(1e-9));
+        assertThat(line.intercept()).isCloseTo(0.3, within(1e-9));
+        assertThat(line.slopeError()).isCloseTo(Math.sqrt(1.8 / 2 / 5), within(1e-9));
+        assertThat(ResultsTable.Line.fit(new double[] {0, 1, 2}, new double[] {1, 3, 5}).slopeError()).isCloseTo(0, within(1e-9));
     }
 
     /** A measured run with that exit code and peak heap (MiB), of -Xmx512m. */
