@@ -35,8 +35,8 @@ final class Machine {
     /**
      * The machine's CPU time since boot, from the first line of /proc/stat (in USER_HZ, 100 a
      * second on Linux): what all its cores ran (user, nice, system, irq, softirq), and what the
-     * hypervisor of a virtual machine ran elsewhere while they waited (steal). A night's busy
-     * seconds do not depend on how much of the host the machine got; its wall time does.
+     * hypervisor of a virtual machine ran elsewhere while they waited (steal). Steal is in a
+     * night's wall time, not in its busy seconds.
      */
     static Optional<Cpu> cpu() {
         try (Stream<String> lines = Files.lines(Path.of("/proc/stat"))) {
