@@ -5,6 +5,11 @@
 -- files count as arriving in file-name order; file_id follows that order, so "earlier" is
 -- "smaller file_id". Retired records (a rerun read their files again) take no part.
 
+-- The night's arrivals are probed one by one in the ledger's index of names and bytes: a hash
+-- join would read the ledger of every file the inbox ever held, night after night.
+set local enable_hashjoin = off;
+set local enable_mergejoin = off;
+
 -- Same name and bytes as a recorded file, only touched: remember its timestamp, nothing else.
 update ingest.file f
 set modified_at = a.modified_at
@@ -19,6 +24,9 @@ from ingest.arrival a
 where not exists (select 1 from ingest.file f
                   where f.file_name = a.file_name and f.sha256 = a.sha256 and f.state <> 'retired')
 order by a.file_name;
+
+reset enable_hashjoin;
+reset enable_mergejoin;
 
 -- the night's files are many new rows: plan the statements below on fresh statistics
 analyze ingest.file;

@@ -39,15 +39,16 @@ import org.slf4j.LoggerFactory;
  * COPY writer ({@link FloorLoad}); loads the registry into a warehouse of its own, then
  * ingests the days one night each with {@code jobs/nightly} in a child JVM
  * ({@link PipelineProcess}) into that warehouse and one accumulating inbox, and finally runs
- * {@code jobs/rerun} of the last day. It prints every run's times, rows, peak heap and steps,
- * the verdicts on the targets ({@link ResultsTable}), and keeps the table in
- * {@code <work-dir>/results.md}.
+ * {@code jobs/rerun} of the last day, then night 2 again on a new warehouse, which parts the
+ * machine's drift over the run from the cost of the history. It prints every run's times,
+ * rows, peak heap and steps, the verdicts on the targets ({@link ResultsTable}), and keeps the
+ * table in {@code <work-dir>/results.md}.
  */
 public final class Benchmark {
 
     private static final long SEED = 20260316L;
     /** The benchmark's folders under the work folder, and those of its earlier shape: emptied at the start. */
-    private static final Set<String> OWN_FOLDERS = Set.of("registry", "days", "floor", "warehouse", "measured-day");
+    private static final Set<String> OWN_FOLDERS = Set.of("registry", "days", "floor", "warehouse", "control", "measured-day");
 
     private final BenchmarkSettings settings;
     private final PrintStream out;
@@ -167,14 +168,37 @@ public final class Benchmark {
         try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.start(home.resolve("pg"))) {
             stored = warehouseLedger(dataSource(warehouse), measuredDay);
         }
+        Run control = controlNight(work, runs.get(1));
 
-        String table = new ResultsTable(settings).render(registryCounts, measured, floors, runs, generated, stored,
+        String table = new ResultsTable(settings).render(registryCounts, measured, floors, runs, control, generated, stored,
                 postgres + "; load average " + loadAtStart + " at the start, " + Machine.loadAverage() + " at the end");
         out.println();
         out.print(table);
         Files.writeString(work.resolve("results.md"), table, StandardCharsets.UTF_8);
         out.println();
         out.println("(this table is also in " + work.resolve("results.md") + ")");
+    }
+
+    /**
+     * Night 2 again, last, on a new warehouse holding only night 1: a night of one day's history
+     * on the machine as it is at the end of the run. Its time against night 2's at the start is
+     * how much the machine drifted over the run (its host, its page cache); against the last
+     * night's, how much the history costs.
+     */
+    private Run controlNight(Path work, Run nightTwo) throws IOException {
+        Path control = work.resolve("control");
+        Path inbox = control.resolve("inbox");
+        completed(control, "reference", "reference", work.resolve("registry").toString());
+        linkInto(dayDir(work, settings.campaignStart()), inbox);
+        completed(control, "night-1", "nightly", "--inbox", inbox.toString());
+        linkInto(dayDir(work, nightTwo.day()), inbox);
+        String load = Machine.loadAverage();
+        Optional<Machine.Cpu> cpuBefore = Machine.cpu();
+        RunProfile profile = measured(control, "night-2", "nightly", "--inbox", inbox.toString());
+        out.printf(Locale.ROOT, "control: night 2 (%s) again on a new warehouse: %,d rows in %s s (job %.1f s)%n",
+                nightTwo.day(), profile.rowsRead(), RunProfile.seconds(profile.wall()), profile.jobSeconds());
+        return new Run(String.format(Locale.ROOT, "Control: night 2 again, %s, 1 day of history, on a new warehouse "
+                + "after the rerun", nightTwo.day()), 0, nightTwo.day(), 1, load, cpuSince(cpuBefore), profile);
     }
 
     /** The machine's CPU time since {@code before}: empty where /proc/stat cannot be read. */

@@ -39,6 +39,9 @@ class BenchmarkSmokeTest {
             "\\| (Night (\\d+), (\\S+), (\\d+) days? of history|jobs/rerun of (\\S+), after night (\\d+)) \\| " + NUMBER
                     + " \\| " + SECONDS + " \\| " + SECONDS + " \\| " + NUMBER + " \\| " + NUMBER + " MiB of 512m \\| "
                     + "(\\S+) " + SECONDS + " s \\|");
+    private static final Pattern CONTROL_ROW = Pattern.compile(
+            "\\| Control: night 2 again, (\\S+), 1 day of history, on a new warehouse after the rerun \\| " + NUMBER
+                    + " \\| " + SECONDS + " \\| " + SECONDS + " \\| " + NUMBER + " \\| " + NUMBER + " MiB of 512m \\| ");
     private static final Pattern ROWS = Pattern.compile(
             "- rows: " + NUMBER + " read = " + NUMBER + " loaded \\+ " + NUMBER + " duplicate \\+ " + NUMBER + " rejected");
 
@@ -110,6 +113,15 @@ class BenchmarkSmokeTest {
         assertThat(runs.get(2).rows()).as("the last night reads the measured day").isEqualTo(dayRows);
         assertThat(runs.get(3).rows()).as("the rerun reads the measured day again").isEqualTo(dayRows);
 
+        // and night 2 again, last, on a new warehouse: the same day's rows
+        Matcher control = CONTROL_ROW.matcher(table);
+        assertThat(control.find()).as(table).isTrue();
+        assertThat(runs.get(1).title()).contains(control.group(1));
+        assertThat(number(control.group(2))).as("the control night reads night 2's day").isEqualTo(runs.get(1).rows());
+        double controlSeconds = Double.parseDouble(control.group(3));
+        long controlHeapMiB = number(control.group(6));
+        assertThat(controlHeapMiB).isPositive().isLessThan(512);
+
         // and the verdicts, each consistent with the rows above
         Matcher fit = Pattern.compile("- fitted night after 60 days of history / after 1 day: (?:-?[0-9.]+|Infinity) \\(target ≤ 1.3\\)"
                 + "[^\\n]*\\n  - slope: ([+-][0-9.]+) s per day of history \\(no standard error through two nights\\); least "
@@ -122,14 +134,26 @@ class BenchmarkSmokeTest {
         assertThat(table).containsPattern("\n  - CPU seconds of the machine's cores \\(the pipeline and PostgreSQL\\): -?[0-9.]+ "
                 + "s [+-][0-9.]+ s × days \\(no standard error through two nights\\), after 60 days / after 1 day: "
                 + "(?:-?[0-9.]+|Infinity); stolen by the hypervisor: [0-9.]+ to [0-9.]+ s a night\n");
+        // the control night parts the machine's drift over the run from the history's cost
+        Matcher drift = Pattern.compile("\n  - night 2 again at the end, on a new warehouse: " + SECONDS + " s, against "
+                + SECONDS + " s at the start \\(the machine's drift over the run: ([+-][0-9.]+) s\\); night 3, with 2 days "
+                + "of history, took " + SECONDS + " s: ([+-][0-9.]+) s over night 2 again \\(what the history costs, the "
+                + "drift aside\\)\n").matcher(table);
+        assertThat(drift.find()).as(table).isTrue();
+        assertThat(Double.parseDouble(drift.group(1))).isEqualTo(controlSeconds, within(0.06));
+        assertThat(Double.parseDouble(drift.group(2))).isEqualTo(runs.get(1).process(), within(0.06));
+        assertThat(Double.parseDouble(drift.group(3))).isCloseTo(controlSeconds - runs.get(1).process(), within(0.11));
+        assertThat(Double.parseDouble(drift.group(4))).isEqualTo(runs.get(2).process(), within(0.06));
+        assertThat(Double.parseDouble(drift.group(5))).isCloseTo(runs.get(2).process() - controlSeconds, within(0.11));
         Matcher rerun = Pattern.compile("- rerun / nightly of " + measuredDay + ": ([0-9.]+) \\(target ≤ 1.5\\)").matcher(table);
         assertThat(rerun.find()).as(table).isTrue();
         assertThat(Double.parseDouble(rerun.group(1)))
                 .isCloseTo(runs.get(3).process() / runs.get(2).process(), within(0.03 * runs.get(3).process() / runs.get(2).process()));
-        Matcher heap = Pattern.compile("- peak heap ([0-9,]+) MiB, the largest of the 4 measured runs: every one completed "
+        Matcher heap = Pattern.compile("- peak heap ([0-9,]+) MiB, the largest of the 5 measured runs: every one completed "
                 + "with -Xmx512m: met\\n").matcher(table);
         assertThat(heap.find()).as(table).isTrue();
-        assertThat(number(heap.group(1))).isEqualTo(runs.stream().mapToLong(RunRow::heapMiB).max().orElseThrow());
+        assertThat(number(heap.group(1)))
+                .isEqualTo(Math.max(controlHeapMiB, runs.stream().mapToLong(RunRow::heapMiB).max().orElseThrow()));
         // and the warehouse counts each generated case once, whichever day carried its snapshots
         assertThat(table).containsPattern("- ledger of the region on " + measuredDay + " after the rerun \\(warehouse / "
                 + "generated\\): disputes found [0-9,]+ / [0-9,]+, .*: consistent");
@@ -140,8 +164,8 @@ class BenchmarkSmokeTest {
         assertThat(stepsHeader.find()).as(table).isTrue();
         int steps = stepsHeader.group(1).split(" \\| ").length;
         assertThat(steps).isGreaterThanOrEqualTo(3);
-        assertThat(Pattern.compile("(?m)^\\| (night \\d \\(\\d d\\)|rerun) \\|( [0-9.—]+ \\|){" + (steps + 6) + "}$")
-                .matcher(table).results().count()).as(table).isEqualTo(4);
+        assertThat(Pattern.compile("(?m)^\\| (night \\d \\(\\d d\\)|rerun|control night 2 \\(1 d\\)) \\|( [0-9.—]+ \\|){"
+                + (steps + 6) + "}$").matcher(table).results().count()).as(table).isEqualTo(5);
 
         // and the details of the first and last nights and the rerun, their rows adding up
         assertThat(Pattern.compile("- steps: \\S+ [0-9.]+ s(, \\S+ [0-9.]+ s){2,}\\n").matcher(table).results().count())
