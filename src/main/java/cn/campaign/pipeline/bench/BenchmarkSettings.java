@@ -18,8 +18,8 @@ record BenchmarkSettings(boolean small, int precincts, int historyDays, String h
               --history-days N   full-volume days ingested before the last measured night, one night
                                  each (default 7: 8 nights in all); at least 2
               --heap SIZE        -Xmx of every measured run (default 512m, the target)
-              --work-dir DIR     where data, the warehouse, logs and results.md go (default var/bench; its
-                                 registry, days, floor and warehouse folders are emptied first)
+              --work-dir DIR     where data, the warehouses, logs and results.md go (default var/bench; its
+                                 registry, days, floor, warehouse and control folders are emptied first)
               --campaign-start D the first night's day (default 2026-01-15); the last is D + --history-days
               --timeout MINUTES  a pipeline run (child JVM) still running after this is killed and the
                                  benchmark fails (default 120; 5 with --small)""";

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** What the benchmark's table judges without a run: the heap target, and the line fitted through the nights. */
+/**
+ * What the benchmark's table judges without a run: the heap target, the line fitted through
+ * the nights, and when the machine held still enough for that line to be judged.
+ */
 class ResultsTableTest {
 
     @Test
@@ -43,6 +46,20 @@ class ResultsTableTest {
         assertThat(line.intercept()).isCloseTo(0.3, within(1e-9));
         assertThat(line.slopeError()).isCloseTo(Math.sqrt(1.8 / 2 / 5), within(1e-9));
         assertThat(ResultsTable.Line.fit(new double[] {0, 1, 2}, new double[] {1, 3, 5}).slopeError()).isCloseTo(0, within(1e-9));
+    }
+
+    @Test
+    void theLineThroughTheNightsIsJudgedOnlyWhenNightTwoAgainAtTheEndTookWhatItTookAtTheStart() {
+        // given night 2 of 100 s at the start of a run
+
+        // when night 2 runs again at the end, then the line is judged within 10% either way, not beyond
+        assertThat(ResultsTable.machineHeldStill(100, 100)).isTrue();
+        assertThat(ResultsTable.machineHeldStill(100, 109.9)).isTrue();
+        assertThat(ResultsTable.machineHeldStill(100, 90.1)).isTrue();
+        assertThat(ResultsTable.machineHeldStill(100, 110.1)).isFalse();
+        assertThat(ResultsTable.machineHeldStill(100, 89.9)).isFalse();
+        // (the run of 3 December whose line fell by 1.36 s a day)
+        assertThat(ResultsTable.machineHeldStill(121.1, 61.0)).isFalse();
     }
 
     /** A measured run with that exit code and peak heap (MiB), of -Xmx512m. */
