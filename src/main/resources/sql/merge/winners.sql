@@ -81,7 +81,7 @@ with claimed as (
     select n.precinct_code, n.${id}, n.submission_date, n.line_no, n.file_id
     from arriving_${kind} n
     where n.best
-      -- one probe of the key's index per row (a subquery in the select list stays a probe):
+      -- one probe of the key's index per row (a scalar subquery in the where stays a probe):
       -- ON CONFLICT's speculative insertion took a fifth longer, and an anti-join planned as a
       -- merge read every key of history; the pipeline lock leaves no other run to claim a key
       and (select true from ${keys} k where k.precinct_code = n.precinct_code and k.${id} = n.${id}) is null
