@@ -139,13 +139,9 @@ final class ResultsTable {
         Run nightTwo = nights.get(1);
         double nightTwoSeconds = nightTwo.profile().processSeconds();
         double controlSeconds = control.profile().processSeconds();
-        String historyVerdict = settings.small() || machineHeldStill(nightTwoSeconds, controlSeconds)
-                ? verdict(projection <= HISTORY_RATIO_TARGET)
-                : String.format(Locale.ROOT, "not judged: the machine's speed drifted %+.0f%% over the run (night 2 again, "
-                        + "below), more than the %.0f%% within which the line tells the history's cost",
-                        100 * (controlSeconds - nightTwoSeconds) / nightTwoSeconds, 100 * DRIFT_LIMIT);
         t.append(String.format(Locale.ROOT, "- fitted night after %d days of history / after 1 day: %.2f (target ≤ %.1f): %s%n",
-                PROJECTED_HISTORY_DAYS, projection, HISTORY_RATIO_TARGET, historyVerdict));
+                PROJECTED_HISTORY_DAYS, projection, HISTORY_RATIO_TARGET,
+                historyVerdict(projection, nightTwoSeconds, controlSeconds)));
         t.append(String.format(Locale.ROOT, "  - slope: %+.2f s per day of history (%s); least squares "
                         + "over nights 2–%d (1 to %d days of history), process time: %.1f s %+.2f s × days (fitted: %.1f s "
                         + "after 1 day, %.1f s after %d)%n",
@@ -244,9 +240,18 @@ final class ResultsTable {
         return t.toString();
     }
 
-    /** Night 2 again at the end took within {@link #DRIFT_LIMIT} of night 2's time at the start. */
-    static boolean machineHeldStill(double nightTwoSeconds, double controlSeconds) {
-        return Math.abs(controlSeconds - nightTwoSeconds) <= DRIFT_LIMIT * nightTwoSeconds;
+    /**
+     * Target 2's verdict on the fitted ratio, given only when night 2 again at the end (the
+     * control night) took within {@link #DRIFT_LIMIT} of night 2's time at the start.
+     */
+    String historyVerdict(double projection, double nightTwoSeconds, double controlSeconds) {
+        boolean machineHeldStill = Math.abs(controlSeconds - nightTwoSeconds) <= DRIFT_LIMIT * nightTwoSeconds;
+        if (settings.small() || machineHeldStill) {
+            return verdict(projection <= HISTORY_RATIO_TARGET);
+        }
+        return String.format(Locale.ROOT, "not judged: the machine's speed drifted %+.0f%% over the run (night 2 again, "
+                        + "below), more than the %.0f%% within which the line tells the history's cost",
+                100 * (controlSeconds - nightTwoSeconds) / nightTwoSeconds, 100 * DRIFT_LIMIT);
     }
 
     private static String standardError(Line line) {

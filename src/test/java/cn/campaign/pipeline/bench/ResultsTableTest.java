@@ -50,17 +50,19 @@ class ResultsTableTest {
 
     @Test
     void theLineThroughTheNightsIsJudgedOnlyWhenNightTwoAgainAtTheEndTookWhatItTookAtTheStart() {
-        // given night 2 of 100 s at the start of a run
+        // given a national run whose night 2 took 100 s at the start
+        ResultsTable table = new ResultsTable(BenchmarkSettings.parse());
         double nightTwo = 100;
 
-        // when night 2 runs again at the end, then the line is judged within 10% of that either way, not beyond
-        assertThat(ResultsTable.machineHeldStill(nightTwo, 100)).isTrue();
-        assertThat(ResultsTable.machineHeldStill(nightTwo, 109.9)).isTrue();
-        assertThat(ResultsTable.machineHeldStill(nightTwo, 90.1)).isTrue();
-        assertThat(ResultsTable.machineHeldStill(nightTwo, 110.1)).isFalse();
-        assertThat(ResultsTable.machineHeldStill(nightTwo, 89.9)).isFalse();
+        // when night 2 runs again at the end, then the line is judged within 10% of that either way
+        assertThat(table.historyVerdict(1.12, nightTwo, 100)).isEqualTo("met");
+        assertThat(table.historyVerdict(1.12, nightTwo, 109.9)).isEqualTo("met");
+        assertThat(table.historyVerdict(1.4, nightTwo, 90.1)).isEqualTo("NOT MET");
+        // and not beyond, whatever the line says
+        assertThat(table.historyVerdict(1.12, nightTwo, 110.1)).startsWith("not judged: the machine's speed drifted +10%");
+        assertThat(table.historyVerdict(1.4, nightTwo, 89.9)).startsWith("not judged: the machine's speed drifted -10%");
         // (the run of 3 December whose line fell by 1.36 s a day: 121.1 s at the start, 61.0 s at the end)
-        assertThat(ResultsTable.machineHeldStill(121.1, 61.0)).isFalse();
+        assertThat(table.historyVerdict(0.24, 121.1, 61.0)).startsWith("not judged: the machine's speed drifted -50%");
     }
 
     /** A measured run with that exit code and peak heap (MiB), of -Xmx512m. */
