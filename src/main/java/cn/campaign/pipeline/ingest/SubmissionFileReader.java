@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -69,10 +68,10 @@ final class SubmissionFileReader {
 
     /**
      * Every record of a file that passed its checks, validated and counted; its loaded rows
-     * are written when it is the version in use ({@code rowsInUse}), its rejected rows always.
+     * go to {@code writer} when it is the version in use ({@code rowsInUse}), its rejected rows always.
      */
     FileOutcome readRows(Path path, PendingFile file, FileCheck check, boolean rowsInUse, RegistrySnapshot registry,
-                         Connection connection) throws SQLException, IOException {
+                         RowsWriter writer) throws SQLException, IOException {
         RowValidator validator = new RowValidator(file.kind(), check.header(), campaignStart, file.submissionDate(),
                 registry);
         Set<String> keys = new HashSet<>();
@@ -80,8 +79,7 @@ final class SubmissionFileReader {
         long loaded = 0;
         long duplicate = 0;
         long rejected = 0;
-        try (Reader text = check.inspection().open(path); CsvRecordReader records = new CsvRecordReader(text);
-             RowsWriter writer = new RowsWriter(connection, file, rowsInUse)) {
+        try (Reader text = check.inspection().open(path); CsvRecordReader records = new CsvRecordReader(text)) {
             records.next(); // the header, checked already
             CsvRecord record;
             while ((record = records.next()) != null) {
@@ -89,20 +87,17 @@ final class SubmissionFileReader {
                 ValidatedRow row = validator.validate(record);
                 if (!row.codes().isEmpty()) {
                     rejected++;
-                    writer.rejected(row);
-                } else {
-                    if (keys.add(file.kind().repeatKey(row.values()))) {
-                        loaded++;
-                    } else {
-                        duplicate++;
-                    }
-                    writer.loaded(row);
+                    writer.rejected(file, row);
+                    continue;
                 }
-            }
-            writer.finish();
-            if (writer.rowsWritten() != (rowsInUse ? loaded + duplicate : 0) || writer.rejectsWritten() != rejected) {
-                throw new IllegalStateException(file.fileName() + ": wrote " + writer.rowsWritten() + " rows and "
-                        + writer.rejectsWritten() + " rejects for " + (loaded + duplicate) + " and " + rejected);
+                if (keys.add(file.kind().repeatKey(row.values()))) {
+                    loaded++;
+                } else {
+                    duplicate++;
+                }
+                if (rowsInUse) {
+                    writer.loaded(file, row);
+                }
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();

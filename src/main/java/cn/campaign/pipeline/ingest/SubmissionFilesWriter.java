@@ -52,8 +52,11 @@ class SubmissionFilesWriter implements ItemWriter<PendingFile> {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         RegistrySnapshot registry = registries.current();
         List<FileOutcome> outcomes = new ArrayList<>();
-        for (PendingFile file : files) {
-            outcomes.add(read(file, registry, connection));
+        try (RowsWriter rows = new RowsWriter(connection)) {
+            for (PendingFile file : files) {
+                outcomes.add(read(file, registry, rows));
+            }
+            rows.finish();
         }
         jdbc.batchUpdate("""
                 update ingest.file
@@ -72,7 +75,7 @@ class SubmissionFilesWriter implements ItemWriter<PendingFile> {
         });
     }
 
-    private FileOutcome read(PendingFile file, RegistrySnapshot registry, Connection connection)
+    private FileOutcome read(PendingFile file, RegistrySnapshot registry, RowsWriter rows)
             throws SQLException, IOException {
         if (!file.group().equals(group)) {
             group = file.group();
@@ -94,7 +97,7 @@ class SubmissionFilesWriter implements ItemWriter<PendingFile> {
         }
         boolean higherReadTonight = (file.thisRunVersion() != null && file.thisRunVersion() > file.version())
                 || groupVersionsRead.keySet().stream().anyMatch(version -> version > file.version());
-        FileOutcome outcome = reader.readRows(path, file, check, !higherReadTonight, registry, connection);
+        FileOutcome outcome = reader.readRows(path, file, check, !higherReadTonight, registry, rows);
         groupVersionsRead.put(file.version(), file.fileName());
         return outcome;
     }
