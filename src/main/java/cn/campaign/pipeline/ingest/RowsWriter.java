@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
  * and so in its transaction: each loaded row of a version in use into its kind's row table,
  * each rejected row into {@code ingest.rejected_row_store}. The files of a chunk share one
  * COPY per table and block ({@link CopyRows#inBlocks}) rather than one or two per file: a
- * national night's 15,720 files of about 125 rows each then start some 4,000 COPYs instead
- * of 27,000.
+ * national night's 15,720 files of about 125 rows each then start under 5,000 COPYs instead
+ * of about 25,000 (docs/performance.md).
  */
 final class RowsWriter implements AutoCloseable {
 
