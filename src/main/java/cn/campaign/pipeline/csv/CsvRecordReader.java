@@ -43,6 +43,10 @@ public final class CsvRecordReader implements Closeable {
                 physicalLine++;
             } while (line.isBlank());
             int startLine = physicalLine;
+            if (line.indexOf('"') < 0) {
+                // no quote, so no quoted line break: the record is this line (most records are)
+                return new CsvRecord(startLine, line, parseFields(line));
+            }
             StringBuilder raw = new StringBuilder(line);
             QuoteState state = new QuoteState();
             state.scanLine(line);

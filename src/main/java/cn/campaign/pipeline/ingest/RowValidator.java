@@ -48,7 +48,8 @@ public final class RowValidator {
             values[i] = check(kind.columns().get(i), fields[i], codes);
         }
         kind.checkRow(values, fields, registry, codes);
-        return new ValidatedRow(record.lineNo(), codes, values, PersonalData.mask(record.raw()));
+        // only a rejected row keeps its raw line
+        return new ValidatedRow(record.lineNo(), codes, values, codes.isEmpty() ? null : PersonalData.mask(record.raw()));
     }
 
     /** The stored value of one field, or null with its code added when it breaks its rule. */
