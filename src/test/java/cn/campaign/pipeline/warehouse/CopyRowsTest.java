@@ -21,11 +21,7 @@ class CopyRowsTest extends WarehouseTest {
     @Test
     void twoTablesTakingRowsInTurnOverOneConnectionEachGetAllTheirRowsWithTheirCharacters() throws SQLException {
         try (Connection connection = jdbc.getDataSource().getConnection()) {
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("create temp table visits (line_no bigint, note text) on commit drop");
-                statement.execute("create temp table rejects (line_no bigint, raw text) on commit drop");
-            }
+            inTransactionWith(connection, "visits (line_no bigint, note text)", "rejects (line_no bigint, raw text)");
             // given rows for two tables, in turn, with the characters COPY's text format escapes
             try (CopyRows visits = CopyRows.inBlocks(connection, "visits", "line_no, note");
                  CopyRows rejects = CopyRows.inBlocks(connection, "rejects", "line_no, raw")) {
@@ -58,10 +54,7 @@ class CopyRowsTest extends WarehouseTest {
     @Test
     void oneCopyForAllTheRowsTakesThemAll() throws SQLException {
         try (Connection connection = jdbc.getDataSource().getConnection()) {
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("create temp table visits (line_no bigint, note text) on commit drop");
-            }
+            inTransactionWith(connection, "visits (line_no bigint, note text)");
             try (CopyRows visits = CopyRows.into(connection, "visits", "line_no, note")) {
                 for (int line = 1; line <= ROWS; line++) {
                     visits.add(line).add(LONG_NOTE);
@@ -72,6 +65,16 @@ class CopyRowsTest extends WarehouseTest {
 
             assertThat(column(connection, "select note from visits")).hasSize(ROWS).containsOnly(LONG_NOTE);
             connection.rollback();
+        }
+    }
+
+    /** Opens a transaction holding these temporary tables, gone with it (the pool keeps the session). */
+    private static void inTransactionWith(Connection connection, String... tables) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (String table : tables) {
+                statement.execute("create temp table " + table + " on commit drop");
+            }
         }
     }
 
