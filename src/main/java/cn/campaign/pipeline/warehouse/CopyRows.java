@@ -31,7 +31,6 @@ public final class CopyRows implements AutoCloseable {
     private final StringBuilder line = new StringBuilder(256);
     private final ByteArrayOutputStream block = new ByteArrayOutputStream(BLOCK_BYTES + 4096);
     private boolean firstField = true;
-    private long rows;
     /** Rows not yet confirmed by the end of a COPY. */
     private long rowsPending;
     private long rowsTaken;
@@ -104,7 +103,6 @@ public final class CopyRows implements AutoCloseable {
         block.write(bytes, 0, bytes.length);
         line.setLength(0);
         firstField = true;
-        rows++;
         rowsPending++;
         if (block.size() >= BLOCK_BYTES) {
             flushBlock();
@@ -119,10 +117,6 @@ public final class CopyRows implements AutoCloseable {
             rowsPending = 0;
         }
         return rowsTaken;
-    }
-
-    public long rows() {
-        return rows;
     }
 
     private void separator() {
